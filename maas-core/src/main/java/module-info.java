@@ -1,0 +1,17 @@
+/**
+ * maas core: data, solvers, models and the fitting pipeline.
+ *
+ * <p>Start at {@link io.maas.pipeline.Pipeline}. Only API packages are exported; the ojAlgo adapter and the
+ * command-line entry are internal.
+ */
+module io.maas.core {
+    requires transitive io.maas.metrics;
+    requires ojalgo;
+    requires org.slf4j;
+    requires de.siegmar.fastcsv;
+
+    exports io.maas.data;
+    exports io.maas.model;
+    exports io.maas.pipeline;
+    exports io.maas.solver;
+}
