@@ -1,0 +1,70 @@
+package io.maas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maas.data.Dataset;
+import io.maas.data.SampleData;
+import io.maas.data.TrainTestSplit;
+import io.maas.model.LinearRegression;
+import io.maas.pipeline.Evaluation;
+import io.maas.pipeline.FittedPipeline;
+import io.maas.pipeline.Pipeline;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The Java quickstart in README.md compiles and runs: it is the body of {@link #quickstart()}, verbatim. */
+class ReadmeQuickstartTest {
+
+    private static final Path README = Path.of("..", "README.md");
+    private static final Path THIS_FILE = Path.of("src", "test", "java", "io", "maas", "ReadmeQuickstartTest.java");
+
+    @Test
+    void quickstart() {
+        // README-BEGIN
+        Dataset data = SampleData.diabetes(); // or CsvFormat.defaults().read(Path.of("your.csv"))
+        TrainTestSplit split = TrainTestSplit.shuffled(data, 0.8, 42);
+
+        FittedPipeline model = Pipeline.builder()
+                .model(LinearRegression.leastSquares())
+                .build()
+                .fit(split.train());
+
+        Evaluation evaluation = model.evaluate(split.test());
+        System.out.println("test MSE = " + evaluation.scores().mse());
+        System.out.println(evaluation);
+
+        double[] row = split.test().row(0);
+        double prediction = model.predict(row);
+        // README-END
+
+        assertThat(evaluation.scores().count()).isEqualTo(88);
+        assertThat(evaluation.scores().r2()).isBetween(0.3, 0.7);
+        assertThat(prediction).isEqualTo(model.predict(split.test())[0]);
+    }
+
+    @Test
+    void readme_shows_the_quickstart_verbatim() throws IOException {
+        List<String> source = Files.readAllLines(THIS_FILE);
+        int begin = indexOf(source, "// README-BEGIN");
+        int end = indexOf(source, "// README-END");
+        String indent = source.get(begin).substring(0, source.get(begin).indexOf("//"));
+        String snippet = source.subList(begin + 1, end).stream()
+                .map(line -> line.startsWith(indent) ? line.substring(indent.length()) : line.strip())
+                .collect(Collectors.joining("\n"));
+
+        assertThat(Files.readString(README)).contains("```java\n" + snippet + "\n```");
+    }
+
+    private static int indexOf(List<String> lines, String marker) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals(marker)) {
+                return i;
+            }
+        }
+        throw new AssertionError(marker + " not found in " + THIS_FILE);
+    }
+}

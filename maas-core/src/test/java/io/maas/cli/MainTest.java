@@ -1,0 +1,154 @@
+package io.maas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void no_arguments_runs_the_quickstart_on_the_bundled_data() {
+        int status = run();
+
+        assertThat(status).isZero();
+        assertThat(err()).isEmpty();
+        assertThat(out())
+                .contains("442 rows x 10 features, target 'progression'")
+                .contains("354 train rows, 88 test rows")
+                .contains("Householder QR")
+                .contains("(intercept)")
+                .contains("bmi")
+                .containsPattern("test MSE +\\d")
+                .contains("test R²")
+                .containsPattern("prediction for the first test row: -?\\d.* \\(actual \\d");
+    }
+
+    @Test
+    void json_report_has_coefficients_by_name_metrics_and_diagnostics() throws IOException {
+        int status = run("--json");
+
+        assertThat(status).isZero();
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertThat(json.get("coefficients").get("bmi").isDouble()).isTrue();
+        assertThat(json.get("coefficients").size()).isEqualTo(10);
+        assertThat(json.get("testMetrics").get("mse").asDouble()).isPositive();
+        assertThat(json.get("diagnostics").get("rank").asInt()).isEqualTo(11);
+        assertThat(json.get("split").get("trainRows").asInt()).isEqualTo(354);
+    }
+
+    @Test
+    void quickstart_is_the_same_whether_named_or_not() {
+        run("quickstart", "--json");
+        String named = out().replaceAll("\"fitTimeMillis\": [0-9.E-]+", "");
+        out.reset();
+        run("--json");
+
+        assertThat(out().replaceAll("\"fitTimeMillis\": [0-9.E-]+", "")).isEqualTo(named);
+    }
+
+    @Test
+    void fit_reads_a_users_csv_with_a_named_target(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("line.csv");
+        StringBuilder text = new StringBuilder("y,x,noise\n");
+        for (int i = 0; i < 20; i++) {
+            text.append(3 + 2 * i).append(',').append(i).append(',').append(i % 3).append('\n');
+        }
+        Files.writeString(csv, text);
+
+        int status = run("fit", "--data", csv.toString(), "--target", "y", "--json");
+
+        assertThat(status).as(err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertThat(json.get("intercept").asDouble()).isCloseTo(3.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(json.get("coefficients").get("x").asDouble())
+                .isCloseTo(2.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(json.get("target").asText()).isEqualTo("y");
+    }
+
+    @Test
+    void help_lists_the_commands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out()).contains("quickstart").contains("fit --data FILE").contains("--json");
+    }
+
+    @Test
+    void an_unknown_option_is_one_line_on_stderr_and_status_2() {
+        int status = run("--frobnicate");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(out()).isEmpty();
+        assertThat(err()).isEqualTo("maas: unknown option '--frobnicate' (see --help)" + System.lineSeparator());
+    }
+
+    @Test
+    void a_missing_file_is_one_line_and_status_1() {
+        int status = run("fit", "--data", "no/such.csv");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err()).isEqualTo("maas: cannot read no/such.csv: no such file" + System.lineSeparator());
+    }
+
+    @Test
+    void a_bad_cell_is_reported_with_line_and_column_and_no_stack_trace(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "a,y\n1,2\n2,3\nx,4\n");
+
+        int status = run("fit", "--data", csv.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err()).contains("line 4, column 'a': 'x' is not a number").doesNotContain("\tat ");
+        assertThat(err().lines()).hasSize(1);
+    }
+
+    @Test
+    void a_rank_deficient_csv_is_reported_with_the_rank(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("dup.csv");
+        StringBuilder text = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 20; i++) {
+            text.append(i).append(',').append(i).append(',').append(i * i).append('\n');
+        }
+        Files.writeString(csv, text);
+
+        int status = run("fit", "--data", csv.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err()).contains("rank deficient: rank 2 < 3 parameters");
+    }
+
+    @Test
+    void option_values_are_checked() {
+        assertThat(run("--seed", "abc")).isEqualTo(2);
+        assertThat(err()).contains("--seed must be an integer but was 'abc'");
+        err.reset();
+        assertThat(run("--train-fraction", "1.5")).isEqualTo(2);
+        assertThat(err()).contains("--train-fraction must be a number between 0 and 1");
+        err.reset();
+        assertThat(run("fit")).isEqualTo(2);
+        assertThat(err()).contains("fit needs --data FILE");
+    }
+}
