@@ -7,9 +7,10 @@ import io.maas.data.SampleData;
 import io.maas.data.TrainTestSplit;
 import io.maas.model.LinearModel;
 import io.maas.model.LinearRegression;
-import io.maas.pipeline.Evaluation;
 import io.maas.pipeline.FittedPipeline;
 import io.maas.pipeline.Pipeline;
+import io.maas.solver.GradientDescent;
+import io.maas.solver.LeastSquares;
 import io.maas.solver.SolverException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code java -jar maas-core-VERSION-cli.jar [quickstart | fit --data FILE] [options]}: fits linear regression and
@@ -29,17 +31,28 @@ public final class Main {
     static final String USAGE = """
             usage: java -jar maas-core-cli.jar [COMMAND] [OPTIONS]
 
-            Fits linear regression (least squares, QR), splits the data into train and test rows,
-            and prints the coefficients, the test metrics and one example prediction.
+            Fits linear regression, splits the data into train and test rows, and prints the
+            coefficients with their standard errors, the test metrics and one example prediction.
 
             commands:
               quickstart                 (default) run on the bundled diabetes data (442 rows, 10 features)
               fit --data FILE            run on your CSV file: header row, numeric cells, UTF-8
 
-            options:
+            data options:
               --target NAME              the column to predict (default: the last column)
-              --train-fraction F         share of rows used for training, 0 < F < 1 (default 0.8)
+              --train-fraction F         share of rows, shuffled, used for training, 0 < F < 1 (default 0.8)
               --seed N                   seed of the shuffled split (default 42)
+              --train-rows N             train on the first N rows instead, test on the rest (N may be all rows:
+                                         then there is no test report)
+            model options:
+              --no-intercept             fit y = xᵀβ through the origin
+              --solver qr|gd             least squares by QR (default) or gradient descent on J(θ)
+              --precision auto|double|extended
+                                         arithmetic of the QR solver (default auto: extended when needed)
+              --policy fail|minimum-norm|gradient-descent
+                                         what to do with a rank-deficient design (default gradient-descent)
+              --ridge LAMBDA             L2 penalty on the coefficients, intercept not penalised (default 0)
+            output:
               --json                     print the report as JSON on standard output
               --help                     print this text
             """;
@@ -107,89 +120,49 @@ public final class Main {
             data = format.read(path);
             source = path.toString();
         }
-        TrainTestSplit split = TrainTestSplit.shuffled(data, options.trainFraction(), options.seed());
-        Pipeline pipeline = Pipeline.builder()
-                .model(LinearRegression.leastSquares())
-                .build();
-        FittedPipeline fitted = pipeline.fit(split.train());
-        Evaluation evaluation = fitted.evaluate(split.test());
-        double[] example = split.test().row(0);
-        return new Report(options, source, data, split, (LinearModel) fitted.model(), evaluation, example,
-                fitted.predict(example), split.test().target(0));
+        Dataset train;
+        Optional<Dataset> test;
+        String split;
+        if (options.trainRows() > 0) {
+            if (options.trainRows() > data.rowCount()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "--train-rows %d is more than the %d rows of the data", options.trainRows(),
+                        data.rowCount()));
+            }
+            if (options.trainRows() == data.rowCount()) {
+                train = data;
+                test = Optional.empty();
+            } else {
+                TrainTestSplit parts = TrainTestSplit.firstRows(data, options.trainRows());
+                train = parts.train();
+                test = Optional.of(parts.test());
+            }
+            split = "first " + options.trainRows() + " rows train";
+        } else {
+            TrainTestSplit parts = TrainTestSplit.shuffled(data, options.trainFraction(), options.seed());
+            train = parts.train();
+            test = Optional.of(parts.test());
+            split = String.format(Locale.ROOT, "shuffled, seed %d, train fraction %s", options.seed(),
+                    options.trainFraction());
+        }
+        FittedPipeline fitted = Pipeline.builder().model(estimator(options)).build().fit(train);
+        return new Report(source, data, split, train, test, (LinearModel) fitted.model(),
+                test.map(fitted::evaluate));
     }
 
-    /** The parsed command line. */
-    record Options(boolean help, String data, String target, double trainFraction, long seed, boolean json) {
-
-        static Options parse(String[] args) {
-            boolean help = false;
-            boolean json = false;
-            boolean fit = false;
-            String data = null;
-            String target = null;
-            double trainFraction = 0.8;
-            long seed = 42;
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                switch (arg) {
-                    case "--help", "-h" -> help = true;
-                    case "--json" -> json = true;
-                    case "quickstart" -> requireFirst(i, arg);
-                    case "fit" -> {
-                        requireFirst(i, arg);
-                        fit = true;
-                    }
-                    case "--data" -> data = value(args, ++i, arg);
-                    case "--target" -> target = value(args, ++i, arg);
-                    case "--train-fraction" -> trainFraction = fraction(value(args, ++i, arg));
-                    case "--seed" -> seed = seed(value(args, ++i, arg));
-                    default -> throw new IllegalArgumentException(arg.startsWith("-")
-                            ? "unknown option '" + arg + "'"
-                            : "unknown command '" + arg + "'");
-                }
-            }
-            if (!help && fit && data == null) {
-                throw new IllegalArgumentException("fit needs --data FILE");
-            }
-            if (!help && !fit && (data != null || target != null)) {
-                throw new IllegalArgumentException("--data and --target belong to the fit command");
-            }
-            return new Options(help, data, target, trainFraction, seed, json);
+    private static LinearRegression estimator(Options options) {
+        if (options.solver() == Options.Solver.GD) {
+            return LinearRegression.gradientDescent(GradientDescent.builder()
+                    .intercept(options.intercept())
+                    .ridge(options.ridge())
+                    .build());
         }
-
-        private static void requireFirst(int index, String command) {
-            if (index != 0) {
-                throw new IllegalArgumentException("the command '" + command + "' must come first");
-            }
-        }
-
-        private static String value(String[] args, int index, String option) {
-            if (index >= args.length || args[index].startsWith("--")) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args[index];
-        }
-
-        private static double fraction(String text) {
-            try {
-                double f = Double.parseDouble(text);
-                if (f > 0 && f < 1) {
-                    return f;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException("--train-fraction must be a number between 0 and 1 but was '"
-                    + text + "'");
-        }
-
-        private static long seed(String text) {
-            try {
-                return Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--seed must be an integer but was '" + text + "'");
-            }
-        }
+        return LinearRegression.leastSquares(LeastSquares.builder()
+                .intercept(options.intercept())
+                .precision(options.precision())
+                .rankPolicy(options.policy())
+                .ridge(options.ridge())
+                .build());
     }
 
     static String format(double value) {

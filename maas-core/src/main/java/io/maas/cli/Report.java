@@ -1,73 +1,95 @@
 package io.maas.cli;
 
 import io.maas.data.Dataset;
-import io.maas.data.TrainTestSplit;
 import io.maas.metrics.RegressionScores;
 import io.maas.model.LinearModel;
 import io.maas.pipeline.Evaluation;
 import io.maas.solver.FitDiagnostics;
+import io.maas.solver.InferenceStatistics;
+import io.maas.solver.ParameterEstimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** What one run of the command line found, rendered as text for people or JSON for scripts. */
-record Report(Main.Options options, String source, Dataset data, TrainTestSplit split, LinearModel model,
-              Evaluation evaluation, double[] exampleRow, double examplePrediction, double exampleActual) {
+record Report(String source, Dataset data, String split, Dataset train, Optional<Dataset> test, LinearModel model,
+              Optional<Evaluation> evaluation) {
 
     String toText() {
-        FitDiagnostics fit = evaluation.diagnostics();
-        RegressionScores scores = evaluation.scores();
-        List<String> names = model.featureNames();
-        int width = Math.max("(intercept)".length(), names.stream().mapToInt(String::length).max().orElse(0));
+        FitDiagnostics fit = model.diagnostics();
         StringBuilder text = new StringBuilder();
         line(text, "maas: linear regression on %s", source);
         line(text, "data      %d rows x %d features, target '%s'", data.rowCount(), data.featureCount(),
                 data.targetName());
-        line(text, "split     shuffled, seed %d, train fraction %s: %d train rows, %d test rows", options.seed(),
-                options.trainFraction(), split.train().rowCount(), split.test().rowCount());
-        line(text, "solver    %s", fit.method());
-        line(text, "          rank %d of %d parameters, condition estimate %.3g", fit.rank(), fit.parameters(),
-                fit.conditionEstimate());
+        line(text, "split     %s: %d train rows, %d test rows", split, train.rowCount(),
+                test.map(Dataset::rowCount).orElse(0));
+        line(text, "solver    %s (%s precision)", fit.method(), fit.precision().name().toLowerCase(Locale.ROOT));
+        line(text, "          %s", details(fit));
         // The first fit in a JVM includes class loading and interpretation; the JMH benchmark
         // DiabetesFitBenchmark measures the warm fit.
         line(text, "fit time  %.3f ms (first fit in this JVM, includes class loading)",
                 fit.fitTime().toNanos() / 1e6);
-        line(text, "");
-        line(text, "coefficients");
-        line(text, "  %-" + width + "s  %s", "(intercept)", Main.format(model.intercept()));
-        double[] coefficients = model.coefficients();
-        for (int j = 0; j < coefficients.length; j++) {
-            line(text, "  %-" + width + "s  %s", names.get(j), Main.format(coefficients[j]));
+        for (String note : fit.notes()) {
+            line(text, "note      %s", note);
         }
         line(text, "");
-        line(text, "test metrics (%d rows)", scores.count());
-        line(text, "  test MSE   %s", Main.format(scores.mse()));
-        line(text, "  test RMSE  %s", Main.format(scores.rmse()));
-        line(text, "  test MAE   %s", Main.format(scores.mae()));
-        line(text, "  test R²    %.6f", scores.r2());
-        line(text, "");
-        line(text, "prediction for the first test row: %s (actual %s)", Main.format(examplePrediction),
-                Main.format(exampleActual));
+        Optional<InferenceStatistics> statistics = model.solution().statistics();
+        if (statistics.isPresent()) {
+            text.append(statistics.get()).append('\n');
+        } else {
+            line(text, "coefficients");
+            int width = Math.max(11, model.featureNames().stream().mapToInt(String::length).max().orElse(0));
+            line(text, "  %-" + width + "s  %s", "(intercept)", Main.format(model.intercept()));
+            double[] coefficients = model.coefficients();
+            for (int j = 0; j < coefficients.length; j++) {
+                line(text, "  %-" + width + "s  %s", model.featureNames().get(j), Main.format(coefficients[j]));
+            }
+        }
+        if (evaluation.isPresent()) {
+            RegressionScores scores = evaluation.get().scores();
+            line(text, "");
+            line(text, "test metrics (%d rows)", scores.count());
+            line(text, "  test MSE   %s", Main.format(scores.mse()));
+            line(text, "  test RMSE  %s", Main.format(scores.rmse()));
+            line(text, "  test MAE   %s", Main.format(scores.mae()));
+            line(text, "  test R²    %.6f", scores.r2());
+            Dataset held = test.orElseThrow();
+            line(text, "");
+            line(text, "prediction for the first test row: %s (actual %s)", Main.format(model.predict(held.row(0))),
+                    Main.format(held.target(0)));
+        } else {
+            line(text, "");
+            line(text, "no test rows: every row was used for training");
+        }
         return text.toString();
     }
 
+    private static String details(FitDiagnostics fit) {
+        List<String> parts = new ArrayList<>();
+        fit.rank().ifPresent(rank -> parts.add("rank " + rank + " of " + fit.parameters() + " parameters"));
+        fit.conditionEstimate().ifPresent(c -> parts.add(String.format(Locale.ROOT, "condition estimate %.3g", c)));
+        if (fit.iterations() > 0) {
+            parts.add(fit.iterations() + " iterations, " + (fit.converged() ? "converged" : "NOT converged"));
+        }
+        parts.add(fit.stopReason());
+        parts.add(String.format(Locale.ROOT, "final cost J = %.6g", fit.finalCost()));
+        return String.join(", ", parts);
+    }
+
     Map<String, Object> toJson() {
-        FitDiagnostics fit = evaluation.diagnostics();
-        RegressionScores scores = evaluation.scores();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("source", source);
         json.put("rows", data.rowCount());
         json.put("features", List.copyOf(data.featureNames()));
         json.put("target", data.targetName());
-        Map<String, Object> split = new LinkedHashMap<>();
-        split.put("method", "shuffled");
-        split.put("seed", options.seed());
-        split.put("trainFraction", options.trainFraction());
-        split.put("trainRows", this.split.train().rowCount());
-        split.put("testRows", this.split.test().rowCount());
-        json.put("split", split);
+        Map<String, Object> splitJson = new LinkedHashMap<>();
+        splitJson.put("method", split);
+        splitJson.put("trainRows", train.rowCount());
+        splitJson.put("testRows", test.map(Dataset::rowCount).orElse(0));
+        json.put("split", splitJson);
         json.put("intercept", model.intercept());
         Map<String, Object> coefficients = new LinkedHashMap<>();
         double[] values = model.coefficients();
@@ -75,30 +97,76 @@ record Report(Main.Options options, String source, Dataset data, TrainTestSplit 
             coefficients.put(model.featureNames().get(j), values[j]);
         }
         json.put("coefficients", coefficients);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("testRows", scores.count());
-        metrics.put("mse", scores.mse());
-        metrics.put("rmse", scores.rmse());
-        metrics.put("mae", scores.mae());
-        metrics.put("r2", scores.r2());
-        json.put("testMetrics", metrics);
-        Map<String, Object> diagnostics = new LinkedHashMap<>();
-        diagnostics.put("method", fit.method());
-        diagnostics.put("rows", fit.rows());
-        diagnostics.put("parameters", fit.parameters());
-        diagnostics.put("rank", fit.rank());
-        diagnostics.put("conditionEstimate", fit.conditionEstimate());
-        diagnostics.put("fitTimeMillis", fit.fitTime().toNanos() / 1e6);
-        json.put("diagnostics", diagnostics);
-        Map<String, Object> example = new LinkedHashMap<>();
-        List<Object> row = new ArrayList<>();
-        for (double v : exampleRow) {
-            row.add(v);
+        model.solution().statistics().ifPresent(s -> json.put("statistics", statistics(s)));
+        evaluation.ifPresent(e -> json.put("testMetrics", metrics(e.scores())));
+        json.put("diagnostics", diagnostics(model.diagnostics()));
+        test.ifPresent(held -> {
+            Map<String, Object> example = new LinkedHashMap<>();
+            List<Object> row = new ArrayList<>();
+            for (double v : held.row(0)) {
+                row.add(v);
+            }
+            example.put("features", row);
+            example.put("predicted", model.predict(held.row(0)));
+            example.put("actual", held.target(0));
+            json.put("examplePrediction", example);
+        });
+        return json;
+    }
+
+    private static Map<String, Object> statistics(InferenceStatistics s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("degreesOfFreedom", s.degreesOfFreedom());
+        json.put("residualStandardDeviation", s.residualStandardDeviation());
+        json.put("r2", s.r2());
+        json.put("adjustedR2", s.adjustedR2());
+        json.put("r2Definition", s.r2Definition().name().toLowerCase(Locale.ROOT));
+        List<Object> parameters = new ArrayList<>();
+        s.intercept().ifPresent(e -> parameters.add(parameter(e)));
+        s.coefficients().forEach(e -> parameters.add(parameter(e)));
+        json.put("parameters", parameters);
+        return json;
+    }
+
+    private static Map<String, Object> parameter(ParameterEstimate e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", e.name());
+        json.put("estimate", e.estimate());
+        json.put("standardError", e.standardError());
+        e.tStatistic().ifPresent(t -> json.put("t", t));
+        e.pValue().ifPresent(p -> json.put("p", p));
+        return json;
+    }
+
+    private static Map<String, Object> metrics(RegressionScores scores) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("testRows", scores.count());
+        json.put("mse", scores.mse());
+        json.put("rmse", scores.rmse());
+        json.put("mae", scores.mae());
+        json.put("r2", scores.r2());
+        return json;
+    }
+
+    private static Map<String, Object> diagnostics(FitDiagnostics fit) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("method", fit.method());
+        json.put("precision", fit.precision().name().toLowerCase(Locale.ROOT));
+        json.put("rows", fit.rows());
+        json.put("parameters", fit.parameters());
+        fit.rank().ifPresent(rank -> json.put("rank", rank));
+        fit.conditionEstimate().ifPresent(c -> json.put("conditionEstimate", c));
+        json.put("iterations", fit.iterations());
+        json.put("converged", fit.converged());
+        json.put("stopReason", fit.stopReason());
+        json.put("finalCost", fit.finalCost());
+        json.put("notes", List.copyOf(fit.notes()));
+        List<Object> history = new ArrayList<>();
+        for (double cost : fit.costHistory()) {
+            history.add(cost);
         }
-        example.put("features", row);
-        example.put("predicted", examplePrediction);
-        example.put("actual", exampleActual);
-        json.put("examplePrediction", example);
+        json.put("costHistory", history);
+        json.put("fitTimeMillis", fit.fitTime().toNanos() / 1e6);
         return json;
     }
 

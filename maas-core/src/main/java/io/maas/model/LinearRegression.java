@@ -1,7 +1,9 @@
 package io.maas.model;
 
 import io.maas.data.Dataset;
+import io.maas.solver.GradientDescent;
 import io.maas.solver.LeastSquares;
+import io.maas.solver.LinearSolver;
 import java.util.Objects;
 
 /**
@@ -13,14 +15,15 @@ public final class LinearRegression implements Estimator {
 
     private static final LinearRegression DEFAULTS = new LinearRegression(LeastSquares.defaults());
 
-    private final LeastSquares solver;
+    private final LinearSolver solver;
 
-    private LinearRegression(LeastSquares solver) {
+    private LinearRegression(LinearSolver solver) {
         this.solver = solver;
     }
 
     /**
-     * Returns ordinary least squares with an intercept, solved by QR ({@link LeastSquares#defaults()}).
+     * Returns ordinary least squares with an intercept and the default solver options
+     * ({@link LeastSquares#defaults()}: QR, extended precision when needed, gradient-descent fallback).
      *
      * @return the default linear regression
      */
@@ -39,13 +42,22 @@ public final class LinearRegression implements Estimator {
     }
 
     /**
-     * Fits the model by least squares.
+     * Returns linear regression fitted by gradient descent on J(θ) = 1/(2m) Σ (θᵀx_i + b − y_i)².
+     *
+     * @param gradientDescent the gradient-descent options
+     * @return a linear regression using it
+     */
+    public static LinearRegression gradientDescent(GradientDescent gradientDescent) {
+        return new LinearRegression(Objects.requireNonNull(gradientDescent, "gradientDescent"));
+    }
+
+    /**
+     * Fits the model with the configured solver.
      *
      * @param training the rows to learn from; not modified
      * @return the fitted linear model
-     * @throws IllegalArgumentException               if there are fewer rows than parameters
-     * @throws io.maas.solver.RankDeficientException if the features are collinear
-     * @throws io.maas.solver.SolverException        if the factorisation fails
+     * @throws IllegalArgumentException        if the data cannot be used (the message names the problem)
+     * @throws io.maas.solver.SolverException if the solver cannot produce a trustworthy answer
      */
     @Override
     public LinearModel fit(Dataset training) {
@@ -55,7 +67,7 @@ public final class LinearRegression implements Estimator {
     /**
      * Returns a description of the estimator and its solver.
      *
-     * @return for example {@code LinearRegression[LeastSquares[QR, intercept=FIT]]}
+     * @return for example {@code LinearRegression[LeastSquares[intercept=FIT, precision=AUTO, ...]]}
      */
     @Override
     public String toString() {

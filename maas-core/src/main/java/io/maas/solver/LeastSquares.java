@@ -3,41 +3,62 @@ package io.maas.solver;
 import io.maas.data.Dataset;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ordinary least squares: finds the intercept b and coefficients β minimising Σ (y_i − b − x_iᵀβ)² by a Householder
- * QR factorisation of the design matrix. Immutable and safe to share; each {@link #solve} call is independent.
+ * Least squares: finds the intercept b and coefficients β minimising Σ w_i (y_i − b − x_iᵀβ)² + λ‖β‖² (ordinary least
+ * squares when unweighted and λ = 0; ridge when λ &gt; 0, the intercept never penalised, as scikit-learn's
+ * {@code Ridge}). Immutable and safe to share; each {@link #solve} call is independent.
  *
- * <p>Method. With {@link Intercept#FIT} the columns of X and y are centered on their means, which removes the
- * intercept column and its conditioning cost exactly (b = ȳ − x̄ᵀβ afterwards). Each column is then scaled to unit
- * length, so the rank decision and the condition estimate do not depend on the units of the features; QR is
- * otherwise insensitive to column scaling. The factorisation is ojAlgo's dense Householder QR in double precision.
- * Its backward error is a few units of rounding, so coefficients lose about log10(condition) digits; the
- * condition estimate is reported in {@link FitDiagnostics}.
+ * <p>How: a double-precision Householder QR of the centred, column-scaled design first ({@link Precision}); under
+ * {@link Precision#AUTO} its condition estimate gives a first-order error bound, and if that bound exceeds
+ * {@value #TRUSTED_RELATIVE_ERROR} (fewer than about 13 trusted digits) the problem is solved again in extended
+ * precision, which recovers the least-squares solution of the double data. See {@code DoubleQrSolve} and
+ * {@code ExtendedLeastSquares} for the numerics; NIST's StRD linear datasets are the acceptance test.
  *
- * <p>Failures. A design without full column rank (a duplicated or constant column, fewer rows than parameters)
- * throws {@link RankDeficientException} naming the rank and, where the SVD identifies them, the collinear columns.
- * No NaN or infinite coefficient is ever returned.
+ * <p>What it returns: coefficients by feature name, the diagnostics of the fit (method and precision used, rank,
+ * condition estimate, cost, time) and, for full-rank unpenalised fits with residual degrees of freedom, the inference
+ * statistics (standard errors, t statistics, p-values, s, R²). A design without a unique solution is handled by the
+ * {@link RankPolicy}; no NaN or infinite coefficient is ever returned.
  */
-public final class LeastSquares {
+public final class LeastSquares implements LinearSolver {
+
+    /** The normwise relative error above which {@link Precision#AUTO} switches to extended precision. */
+    public static final double TRUSTED_RELATIVE_ERROR = 1e-13;
 
     private static final Logger LOG = LoggerFactory.getLogger(LeastSquares.class);
-    private static final String METHOD = "least squares, Householder QR (ojAlgo R064)";
-    private static final LeastSquares DEFAULTS = new LeastSquares(Intercept.FIT);
+    private static final String QR_METHOD = "least squares, Householder QR (ojAlgo)";
+    private static final String EXTENDED_METHOD = "least squares, compensated normal equations, 60-digit LDLᵀ";
+    private static final LeastSquares DEFAULTS = builder().build();
 
     private final Intercept intercept;
+    private final Precision precision;
+    private final double ridge;
+    private final RankPolicy rankPolicy;
+    private final GradientDescent fallback;
+    private final int maxDirectParameters;
 
-    private LeastSquares(Intercept intercept) {
-        this.intercept = intercept;
+    private LeastSquares(Builder builder) {
+        this.intercept = builder.intercept;
+        this.precision = builder.precision;
+        this.ridge = builder.ridge;
+        this.rankPolicy = builder.rankPolicy;
+        this.fallback = builder.fallback != null
+                ? builder.fallback
+                : GradientDescent.builder().intercept(builder.intercept).ridge(builder.ridge).build();
+        this.maxDirectParameters = builder.maxDirectParameters;
     }
 
     /**
-     * Returns the default solver: QR with a fitted intercept.
+     * Returns the default solver: intercept fitted, {@link Precision#AUTO}, no penalty, gradient-descent fallback.
      *
      * @return the default least-squares solver
      */
@@ -46,13 +67,225 @@ public final class LeastSquares {
     }
 
     /**
-     * Returns a solver with the given intercept option and otherwise the defaults.
+     * Returns a builder starting from the defaults.
      *
-     * @param intercept whether to fit an intercept
-     * @return a solver
+     * @return a new builder
      */
-    public static LeastSquares withIntercept(Intercept intercept) {
-        return new LeastSquares(Objects.requireNonNull(intercept, "intercept"));
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Fits the features of {@code data} to its target, unweighted.
+     *
+     * @param data the training data, n rows x p features; not modified
+     * @return the parameters, diagnostics and (where defined) inference statistics
+     * @throws RankDeficientException if the design has no unique solution and the policy is {@link RankPolicy#FAIL}
+     * @throws SolverException        if the factorisation or the fallback fails
+     */
+    @Override
+    public LinearSolution solve(Dataset data) {
+        return solve(data, null);
+    }
+
+    /**
+     * Fits the features of {@code data} to its target, minimising the weighted sum of squares.
+     *
+     * @param data          the training data, n rows x p features; not modified
+     * @param sampleWeights n finite weights &ge; 0 with a positive sum (not modified), or null for unit weights
+     * @return the parameters, diagnostics and (where defined) inference statistics
+     * @throws IllegalArgumentException if the weights have the wrong length, a bad value or a zero sum
+     * @throws RankDeficientException   if the design has no unique solution and the policy is {@link RankPolicy#FAIL}
+     * @throws SolverException          if the factorisation or the fallback fails
+     */
+    public LinearSolution solve(Dataset data, double[] sampleWeights) {
+        Problem problem = problem(data, sampleWeights, intercept, ridge);
+        long start = System.nanoTime();
+        List<String> notes = new ArrayList<>();
+        try {
+            requireSolvableShape(problem);
+            return direct(problem, notes, start);
+        } catch (RankDeficientException e) {
+            return handle(problem, e, notes, start);
+        }
+    }
+
+    static Problem problem(Dataset data, double[] sampleWeights, Intercept intercept, double ridge) {
+        Objects.requireNonNull(data, "data");
+        double[] weights = null;
+        if (sampleWeights != null) {
+            if (sampleWeights.length != data.rowCount()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "sampleWeights has %d values but the data has %d rows", sampleWeights.length,
+                        data.rowCount()));
+            }
+            weights = sampleWeights.clone();
+            double total = 0;
+            for (int i = 0; i < weights.length; i++) {
+                if (!(weights[i] >= 0) || !Double.isFinite(weights[i])) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "sampleWeights[%d] is %s; weights must be finite and >= 0", i, weights[i]));
+                }
+                total += weights[i];
+            }
+            if (!(total > 0)) {
+                throw new IllegalArgumentException("sampleWeights are all zero; at least one row must count");
+            }
+        }
+        return new Problem(data, data.target(), weights, intercept, ridge);
+    }
+
+    private void requireSolvableShape(Problem problem) {
+        int n = problem.rows();
+        int k = problem.parameters();
+        if (n < k) {
+            throw new RankDeficientException(n, k, List.of(), String.format(Locale.ROOT,
+                    "there are fewer rows (%d) than parameters (%d), so the fit is not unique", n, k));
+        }
+        if (k > maxDirectParameters) {
+            throw new RankDeficientException(k, k, List.of(), String.format(Locale.ROOT,
+                    "%d parameters exceed the direct solver's limit of %d; use gradient descent", k,
+                    maxDirectParameters));
+        }
+        if (problem.hasIntercept()) {
+            List<String> constant = new ArrayList<>();
+            double[] first = problem.data().row(0);
+            double[] row = new double[first.length];
+            boolean[] varies = new boolean[first.length];
+            for (int i = 1; i < n; i++) {
+                problem.data().copyRow(i, row, 0);
+                for (int j = 0; j < row.length; j++) {
+                    varies[j] |= row[j] != first[j];
+                }
+            }
+            for (int j = 0; j < row.length; j++) {
+                // Decided on the raw values: after centering, rounding can leave a constant column a few ulps off 0.
+                if (!varies[j]) {
+                    constant.add(problem.featureNames().get(j));
+                }
+            }
+            if (!constant.isEmpty()) {
+                throw new RankDeficientException(k - constant.size(), k, constant,
+                        "a constant column duplicates the intercept; drop it");
+            }
+        }
+    }
+
+    private LinearSolution direct(Problem problem, List<String> notes, long start) {
+        DoubleQrSolve.Result fast = DoubleQrSolve.solve(problem);
+        boolean extended = precision == Precision.EXTENDED
+                || (precision == Precision.AUTO && fast.relativeErrorBound() > TRUSTED_RELATIVE_ERROR);
+        double[] high = fast.parameters();
+        double[] low = new double[high.length];
+        double[] inverseDiagonal = fast.inverseGramDiagonal();
+        if (extended) {
+            if (precision == Precision.AUTO) {
+                notes.add(String.format(Locale.ROOT, "double QR error bound %.1e > %.0e: re-solved in extended "
+                        + "precision", fast.relativeErrorBound(), TRUSTED_RELATIVE_ERROR));
+            }
+            ExtendedLeastSquares.Solution exact = ExtendedLeastSquares.solve(problem);
+            high = exact.high();
+            low = exact.low();
+            inverseDiagonal = exact.inverseGramDiagonal();
+        }
+        double sse = Residuals.sumOfSquares(problem, high, low);
+        Optional<InferenceStatistics> statistics = Inference.of(problem, high, sse, inverseDiagonal);
+        FitDiagnostics diagnostics = new FitDiagnostics(extended ? EXTENDED_METHOD : QR_METHOD,
+                extended ? Precision.EXTENDED : Precision.DOUBLE, problem.rows(), problem.parameters(),
+                OptionalInt.of(problem.parameters()), OptionalDouble.of(fast.conditionEstimate()), 0, true, "direct solve",
+                cost(problem, high, sse), new double[0], notes, Duration.ofNanos(System.nanoTime() - start));
+        LOG.debug("fitted {}", diagnostics);
+        return solution(problem, high, diagnostics, statistics);
+    }
+
+    private LinearSolution handle(Problem problem, RankDeficientException e, List<String> notes, long start) {
+        switch (rankPolicy) {
+            case FAIL -> throw e;
+            case MINIMUM_NORM -> {
+                LOG.warn("{}; returning the minimum-norm solution", e.getMessage());
+                notes.add(e.getMessage() + "; returned the minimum-norm least-squares solution");
+                return minimumNorm(problem, notes, start);
+            }
+            default -> {
+                LOG.warn("{}; falling back to gradient descent", e.getMessage());
+                notes.add(e.getMessage() + "; fell back to gradient descent");
+                return fallback.solve(problem, notes, start);
+            }
+        }
+    }
+
+    private LinearSolution minimumNorm(Problem problem, List<String> notes, long start) {
+        int n = problem.rows();
+        int p = problem.features();
+        double[] design = new double[Math.multiplyExact(n, p)];
+        double[] rhs = problem.y().clone();
+        double[] means = new double[p];
+        double[] row = new double[p];
+        double yMean = 0;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += problem.weight(i);
+            yMean += problem.weight(i) * rhs[i];
+            problem.data().copyRow(i, row, 0);
+            for (int j = 0; j < p; j++) {
+                design[j * n + i] = row[j];
+                means[j] += problem.weight(i) * row[j];
+            }
+        }
+        if (!problem.hasIntercept()) {
+            Arrays.fill(means, 0.0);
+            yMean = 0;
+        } else {
+            yMean /= total;
+            for (int j = 0; j < p; j++) {
+                means[j] /= total;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            double sw = Math.sqrt(problem.weight(i));
+            rhs[i] = sw * (rhs[i] - yMean);
+            for (int j = 0; j < p; j++) {
+                design[j * n + i] = sw * (design[j * n + i] - means[j]);
+            }
+        }
+        OjAlgo.MinimumNormSolution svd = OjAlgo.minimumNorm(design, n, rhs);
+        int offset = problem.hasIntercept() ? 1 : 0;
+        double[] theta = new double[p + offset];
+        double b = yMean;
+        for (int j = 0; j < p; j++) {
+            theta[j + offset] = svd.solution()[j];
+            b -= means[j] * theta[j + offset];
+        }
+        if (offset == 1) {
+            theta[0] = b;
+        }
+        double sse = Residuals.sumOfSquares(problem, theta, new double[theta.length]);
+        FitDiagnostics diagnostics = new FitDiagnostics("minimum-norm least squares, SVD (ojAlgo)",
+                Precision.DOUBLE, n, problem.parameters(), OptionalInt.of(Math.min(problem.parameters(),
+                        svd.rank() + offset)),
+                OptionalDouble.empty(), 0, true, "direct solve", cost(problem, theta, sse), new double[0], notes,
+                Duration.ofNanos(System.nanoTime() - start));
+        return solution(problem, theta, diagnostics, Optional.empty());
+    }
+
+    /** J = (SSE + λ‖β‖²) / (2·Σw), the cost gradient descent minimises, reported for every method. */
+    static double cost(Problem problem, double[] theta, double sse) {
+        double weight = 0;
+        for (int i = 0; i < problem.rows(); i++) {
+            weight += problem.weight(i);
+        }
+        double penalty = 0;
+        for (int j = problem.hasIntercept() ? 1 : 0; j < theta.length; j++) {
+            penalty += theta[j] * theta[j];
+        }
+        return (sse + problem.ridge() * penalty) / (2 * weight);
+    }
+
+    static LinearSolution solution(Problem problem, double[] theta, FitDiagnostics diagnostics,
+                                   Optional<InferenceStatistics> statistics) {
+        int offset = problem.hasIntercept() ? 1 : 0;
+        return new LinearSolution(problem.featureNames(), offset == 1 ? theta[0] : 0.0,
+                Arrays.copyOfRange(theta, offset, theta.length), diagnostics, statistics);
     }
 
     /**
@@ -65,135 +298,118 @@ public final class LeastSquares {
     }
 
     /**
-     * Fits the features of {@code data} to its target.
-     *
-     * @param data the training data, n rows x p features; not modified
-     * @return the intercept, the p coefficients and the fit diagnostics
-     * @throws IllegalArgumentException if there are fewer rows than parameters (p, plus 1 with an intercept)
-     * @throws RankDeficientException   if the design has no unique least-squares solution
-     * @throws SolverException          if the factorisation fails for another reason
-     */
-    public LinearSolution solve(Dataset data) {
-        Objects.requireNonNull(data, "data");
-        int n = data.rowCount();
-        int p = data.featureCount();
-        int parameters = p + (intercept == Intercept.FIT ? 1 : 0);
-        if (n < parameters) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "least squares with %d parameters needs at least %d rows but the data has %d",
-                    parameters, parameters, n));
-        }
-        long start = System.nanoTime();
-
-        // Column-major copy of X: ojAlgo's dense store layout, and each column is contiguous for centering.
-        double[] design = new double[Math.multiplyExact(n, p)];
-        double[] row = new double[p];
-        for (int i = 0; i < n; i++) {
-            data.copyRow(i, row, 0);
-            for (int j = 0; j < p; j++) {
-                design[j * n + i] = row[j];
-            }
-        }
-        List<String> constantColumns = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            // Decided on the raw values: after centering, rounding can leave a constant column a few ulps from 0.
-            if (isConstant(design, j * n, n) && (intercept == Intercept.FIT || design[j * n] == 0.0)) {
-                constantColumns.add(data.featureNames().get(j));
-            }
-        }
-        if (!constantColumns.isEmpty()) {
-            throw new RankDeficientException(parameters - constantColumns.size(), parameters, constantColumns,
-                    intercept == Intercept.FIT
-                            ? "a constant column duplicates the intercept; drop it"
-                            : "an all-zero column has no effect on the fit; drop it");
-        }
-        double[] y = data.target();
-        double[] columnMeans = new double[p];
-        double yMean = 0.0;
-        if (intercept == Intercept.FIT) {
-            for (int j = 0; j < p; j++) {
-                columnMeans[j] = centre(design, j * n, n);
-            }
-            yMean = centre(y, 0, n);
-        }
-        double[] scale = new double[p];
-        for (int j = 0; j < p; j++) {
-            scale[j] = norm(design, j * n, n);
-            for (int i = 0; i < n; i++) {
-                design[j * n + i] /= scale[j];
-            }
-        }
-
-        OjAlgoQr.Result result = OjAlgoQr.solve(design, n, y, data.featureNames(),
-                intercept == Intercept.FIT ? 1 : 0);
-
-        double[] coefficients = new double[p];
-        double b = yMean;
-        for (int j = 0; j < p; j++) {
-            coefficients[j] = result.coefficients()[j] / scale[j];
-            b -= columnMeans[j] * coefficients[j];
-        }
-        if (intercept == Intercept.NONE) {
-            b = 0.0;
-        }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        FitDiagnostics diagnostics = new FitDiagnostics(METHOD, n, parameters, parameters,
-                result.rDiagonalRatio(), elapsed);
-        LOG.debug("fitted {}", diagnostics);
-        return new LinearSolution(data.featureNames(), b, coefficients, diagnostics);
-    }
-
-    /** Subtracts the mean of values[from..from+n) in place and returns it; two passes for an accurate mean. */
-    private static double centre(double[] values, int from, int n) {
-        double sum = 0.0;
-        for (int i = from; i < from + n; i++) {
-            sum += values[i];
-        }
-        double mean = sum / n;
-        double correction = 0.0;
-        for (int i = from; i < from + n; i++) {
-            correction += values[i] - mean;
-        }
-        mean += correction / n;
-        for (int i = from; i < from + n; i++) {
-            values[i] -= mean;
-        }
-        return mean;
-    }
-
-    private static boolean isConstant(double[] values, int from, int n) {
-        for (int i = from + 1; i < from + n; i++) {
-            if (values[i] != values[from]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static double norm(double[] values, int from, int n) {
-        // Scaled by the largest magnitude so that squares neither overflow nor underflow.
-        double largest = 0.0;
-        for (int i = from; i < from + n; i++) {
-            largest = Math.max(largest, Math.abs(values[i]));
-        }
-        if (largest == 0.0) {
-            return 0.0;
-        }
-        double sum = 0.0;
-        for (int i = from; i < from + n; i++) {
-            double v = values[i] / largest;
-            sum += v * v;
-        }
-        return largest * Math.sqrt(sum);
-    }
-
-    /**
      * Returns a description of this solver's options.
      *
-     * @return for example {@code LeastSquares[QR, intercept=FIT]}
+     * @return for example {@code LeastSquares[intercept=FIT, precision=AUTO, ridge=0.0, policy=GRADIENT_DESCENT]}
      */
     @Override
     public String toString() {
-        return "LeastSquares[QR, intercept=" + intercept + "]";
+        return "LeastSquares[intercept=" + intercept + ", precision=" + precision + ", ridge=" + ridge
+                + ", policy=" + rankPolicy + "]";
+    }
+
+    /** Builds a {@link LeastSquares}; each option method checks its argument at once. Not thread-safe. */
+    public static final class Builder {
+
+        private Intercept intercept = Intercept.FIT;
+        private Precision precision = Precision.AUTO;
+        private double ridge;
+        private RankPolicy rankPolicy = RankPolicy.GRADIENT_DESCENT;
+        private GradientDescent fallback;
+        private int maxDirectParameters = 4096;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets whether an intercept is fitted (default {@link Intercept#FIT}).
+         *
+         * @param intercept the option
+         * @return this builder
+         */
+        public Builder intercept(Intercept intercept) {
+            this.intercept = Objects.requireNonNull(intercept, "intercept");
+            return this;
+        }
+
+        /**
+         * Sets the arithmetic (default {@link Precision#AUTO}).
+         *
+         * @param precision the option
+         * @return this builder
+         */
+        public Builder precision(Precision precision) {
+            this.precision = Objects.requireNonNull(precision, "precision");
+            return this;
+        }
+
+        /**
+         * Sets the ridge penalty λ on ‖β‖² (default 0: ordinary least squares). The intercept is not penalised.
+         *
+         * @param lambda λ, finite and &ge; 0
+         * @return this builder
+         * @throws IllegalArgumentException if λ is negative or not finite
+         */
+        public Builder ridge(double lambda) {
+            if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+                throw new IllegalArgumentException("ridge lambda must be finite and >= 0 but was " + lambda);
+            }
+            this.ridge = lambda;
+            return this;
+        }
+
+        /**
+         * Sets what happens when the design has no unique solution (default {@link RankPolicy#GRADIENT_DESCENT}).
+         *
+         * @param policy the option
+         * @return this builder
+         */
+        public Builder rankPolicy(RankPolicy policy) {
+            this.rankPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets the gradient descent used by {@link RankPolicy#GRADIENT_DESCENT} (default: gradient descent's
+         * defaults with this builder's intercept and ridge options).
+         *
+         * @param gradientDescent the fallback solver
+         * @return this builder
+         */
+        public Builder fallback(GradientDescent gradientDescent) {
+            this.fallback = Objects.requireNonNull(gradientDescent, "gradientDescent");
+            return this;
+        }
+
+        /**
+         * Sets the largest number of parameters the direct solver accepts (default 4096); beyond it the
+         * {@link RankPolicy} decides, as for a rank-deficient design.
+         *
+         * @param parameters the limit, &ge; 1
+         * @return this builder
+         * @throws IllegalArgumentException if the limit is below 1
+         */
+        public Builder maxDirectParameters(int parameters) {
+            if (parameters < 1) {
+                throw new IllegalArgumentException("maxDirectParameters must be >= 1 but was " + parameters);
+            }
+            this.maxDirectParameters = parameters;
+            return this;
+        }
+
+        /**
+         * Returns the solver configured so far; the builder stays usable.
+         *
+         * @return an immutable solver
+         * @throws IllegalStateException if the fallback's intercept or ridge option differs from this builder's
+         */
+        public LeastSquares build() {
+            if (fallback != null && (fallback.intercept() != intercept || fallback.ridge() != ridge)) {
+                throw new IllegalStateException("the gradient-descent fallback must fit the same model: it has "
+                        + "intercept=" + fallback.intercept() + ", ridge=" + fallback.ridge() + " but this solver has "
+                        + "intercept=" + intercept + ", ridge=" + ridge);
+            }
+            return new LeastSquares(this);
+        }
     }
 }

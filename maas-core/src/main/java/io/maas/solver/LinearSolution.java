@@ -3,53 +3,76 @@ package io.maas.solver;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The fitted parameters of a linear model y = intercept + Σ coefficients[j] · x_j, with the names of the features
- * they multiply and the diagnostics of the fit. An immutable value: arrays are copied in and out.
- *
- * @param featureNames the p feature names, in coefficient order
- * @param intercept    the constant term; exactly 0 when no intercept was fitted
- * @param coefficients p finite coefficients, one per feature
- * @param diagnostics  what happened during the fit
+ * they multiply, the diagnostics of the fit and, for full-rank unpenalised least squares with residual degrees of
+ * freedom, the inference statistics. Immutable: arrays are copied in and out.
  */
-public record LinearSolution(List<String> featureNames, double intercept, double[] coefficients,
-                             FitDiagnostics diagnostics) {
+public final class LinearSolution {
+
+    private final List<String> featureNames;
+    private final double intercept;
+    private final double[] coefficients;
+    private final FitDiagnostics diagnostics;
+    private final InferenceStatistics statistics;
 
     /**
      * Copies and checks the parameters.
      *
-     * @param featureNames the feature names
-     * @param intercept    the constant term
-     * @param coefficients the coefficients
-     * @param diagnostics  the fit diagnostics
+     * @param featureNames the p feature names, in coefficient order
+     * @param intercept    the constant term; exactly 0 when no intercept was fitted
+     * @param coefficients p finite coefficients, one per feature
+     * @param diagnostics  what happened during the fit
+     * @param statistics   the inference statistics, if computed
      * @throws IllegalArgumentException if the sizes differ or a parameter is not finite
      */
-    public LinearSolution {
-        featureNames = List.copyOf(featureNames);
-        coefficients = coefficients.clone();
-        Objects.requireNonNull(diagnostics, "diagnostics");
-        if (coefficients.length != featureNames.size()) {
+    public LinearSolution(List<String> featureNames, double intercept, double[] coefficients,
+                          FitDiagnostics diagnostics, Optional<InferenceStatistics> statistics) {
+        this.featureNames = List.copyOf(featureNames);
+        this.coefficients = coefficients.clone();
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+        this.statistics = Objects.requireNonNull(statistics, "statistics").orElse(null);
+        this.intercept = intercept;
+        if (this.coefficients.length != this.featureNames.size()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%d coefficients for %d feature names", coefficients.length, featureNames.size()));
+                    "%d coefficients for %d feature names", this.coefficients.length, this.featureNames.size()));
         }
         if (!Double.isFinite(intercept)) {
             throw new IllegalArgumentException("intercept must be finite but was " + intercept);
         }
-        for (int j = 0; j < coefficients.length; j++) {
-            if (!Double.isFinite(coefficients[j])) {
+        for (int j = 0; j < this.coefficients.length; j++) {
+            if (!Double.isFinite(this.coefficients[j])) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "coefficient of '%s' must be finite but was %s", featureNames.get(j), coefficients[j]));
+                        "coefficient of '%s' must be finite but was %s", this.featureNames.get(j), coefficients[j]));
             }
         }
     }
 
     /**
+     * Returns the feature names, in coefficient order.
+     *
+     * @return an unmodifiable list of p names
+     */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /**
+     * Returns the intercept.
+     *
+     * @return the finite constant term; 0 when none was fitted
+     */
+    public double intercept() {
+        return intercept;
+    }
+
+    /**
      * Returns a copy of the coefficients, in the order of {@link #featureNames()}.
      *
-     * @return a new array of p values
+     * @return a new array of p finite values
      */
-    @Override
     public double[] coefficients() {
         return coefficients.clone();
     }
@@ -70,18 +93,23 @@ public record LinearSolution(List<String> featureNames, double intercept, double
         return coefficients[j];
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof LinearSolution that
-                && featureNames.equals(that.featureNames)
-                && Double.compare(intercept, that.intercept) == 0
-                && java.util.Arrays.equals(coefficients, that.coefficients)
-                && diagnostics.equals(that.diagnostics);
+    /**
+     * Returns what happened during the fit.
+     *
+     * @return the diagnostics
+     */
+    public FitDiagnostics diagnostics() {
+        return diagnostics;
     }
 
-    @Override
-    public int hashCode() {
-        return Objects.hash(featureNames, intercept, java.util.Arrays.hashCode(coefficients), diagnostics);
+    /**
+     * Returns standard errors, t statistics, p-values, s and R², computed for full-rank, unpenalised least squares
+     * with more rows than parameters.
+     *
+     * @return the statistics, or empty (a ridge, gradient-descent or rank-deficient fit, or n = parameters)
+     */
+    public Optional<InferenceStatistics> statistics() {
+        return Optional.ofNullable(statistics);
     }
 
     /**
