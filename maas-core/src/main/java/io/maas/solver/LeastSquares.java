@@ -81,7 +81,8 @@ public final class LeastSquares implements LinearSolver {
      * @param data the training data, n rows x p features; not modified
      * @return the parameters, diagnostics and (where defined) inference statistics
      * @throws RankDeficientException if the design has no unique solution and the policy is {@link RankPolicy#FAIL}
-     * @throws SolverException        if the factorisation or the fallback fails
+     * @throws SolverException        if the problem exceeds {@link Builder#maxDirectParameters} under
+     *                                {@link RankPolicy#FAIL}, or the factorisation or the fallback fails
      */
     @Override
     public LinearSolution solve(Dataset data) {
@@ -105,7 +106,7 @@ public final class LeastSquares implements LinearSolver {
         try {
             requireSolvableShape(problem);
             return direct(problem, notes, start);
-        } catch (RankDeficientException e) {
+        } catch (RankDeficientException | DirectLimitException e) {
             return handle(problem, e, notes, start);
         }
     }
@@ -143,9 +144,9 @@ public final class LeastSquares implements LinearSolver {
                     "there are fewer rows (%d) than parameters (%d), so the fit is not unique", n, k));
         }
         if (k > maxDirectParameters) {
-            throw new RankDeficientException(k, k, List.of(), String.format(Locale.ROOT,
-                    "%d parameters exceed the direct solver's limit of %d; use gradient descent", k,
-                    maxDirectParameters));
+            throw new DirectLimitException(String.format(Locale.ROOT,
+                    "%d parameters exceed the direct solver's limit of %d; use gradient descent or raise "
+                            + "maxDirectParameters", k, maxDirectParameters));
         }
         if (problem.hasIntercept()) {
             List<String> constant = new ArrayList<>();
@@ -198,7 +199,7 @@ public final class LeastSquares implements LinearSolver {
         return solution(problem, high, diagnostics, statistics);
     }
 
-    private LinearSolution handle(Problem problem, RankDeficientException e, List<String> notes, long start) {
+    private LinearSolution handle(Problem problem, SolverException e, List<String> notes, long start) {
         switch (rankPolicy) {
             case FAIL -> throw e;
             case MINIMUM_NORM -> {
@@ -284,8 +285,12 @@ public final class LeastSquares implements LinearSolver {
     static LinearSolution solution(Problem problem, double[] theta, FitDiagnostics diagnostics,
                                    Optional<InferenceStatistics> statistics) {
         int offset = problem.hasIntercept() ? 1 : 0;
-        return new LinearSolution(problem.featureNames(), offset == 1 ? theta[0] : 0.0,
-                Arrays.copyOfRange(theta, offset, theta.length), diagnostics, statistics);
+        double[] coefficients = Arrays.copyOfRange(theta, offset, theta.length);
+        for (int j = 0; j < coefficients.length; j++) {
+            coefficients[j] += 0.0; // -0.0 + 0.0 is +0.0: no negative zeros in reports
+        }
+        return new LinearSolution(problem.featureNames(), offset == 1 ? theta[0] + 0.0 : 0.0, coefficients,
+                diagnostics, statistics);
     }
 
     /**
