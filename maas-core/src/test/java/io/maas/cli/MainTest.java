@@ -143,6 +143,56 @@ class MainTest {
     }
 
     @Test
+    void nist_longley_is_reproduced_from_the_shell_with_all_rows_and_no_test_report(@TempDir Path dir)
+            throws IOException {
+        io.maas.solver.NistDatasetAccess longley = io.maas.solver.NistDatasetAccess.load("Longley");
+        Path csv = dir.resolve("longley.csv");
+        Files.writeString(csv, longley.csv());
+
+        int status = run("fit", "--data", csv.toString(), "--target", "y", "--train-rows", "16", "--json");
+
+        assertThat(status).as(err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertThat(json.has("testMetrics")).isFalse();
+        JsonNode parameters = json.get("statistics").get("parameters");
+        for (int j = 0; j < parameters.size(); j++) {
+            assertThat(longley.lre(j, parameters.get(j).get("estimate").asDouble())).as("B%d", j)
+                    .isGreaterThanOrEqualTo(12);
+            assertThat(longley.standardErrorLre(j, parameters.get(j).get("standardError").asDouble()))
+                    .as("sd of B%d", j).isGreaterThanOrEqualTo(12);
+        }
+        assertThat(json.get("diagnostics").get("precision").asText()).isEqualTo("extended");
+    }
+
+    @Test
+    void solver_options_reach_the_fit() throws IOException {
+        assertThat(run("--json", "--no-intercept", "--precision", "double", "--ridge", "0.5")).as(err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertThat(json.get("intercept").asDouble()).isZero();
+        assertThat(json.get("diagnostics").get("precision").asText()).isEqualTo("double");
+        assertThat(json.has("statistics")).as("no inference statistics for ridge").isFalse();
+        out.reset();
+
+        assertThat(run("--json", "--solver", "gd")).as(err()).isZero();
+        JsonNode gd = new ObjectMapper().readTree(out());
+        assertThat(gd.get("diagnostics").get("method").asText()).startsWith("gradient descent");
+        assertThat(gd.get("diagnostics").get("costHistory").size()).isEqualTo(
+                gd.get("diagnostics").get("iterations").asInt());
+    }
+
+    @Test
+    void bad_solver_choices_list_the_allowed_values() {
+        assertThat(run("--policy", "maybe")).isEqualTo(2);
+        assertThat(err()).contains("--policy must be one of fail, minimum-norm, gradient-descent but was 'maybe'");
+        err.reset();
+        assertThat(run("--ridge", "-1")).isEqualTo(2);
+        assertThat(err()).contains("--ridge must be a finite number >= 0 but was '-1'");
+        err.reset();
+        assertThat(run("--train-rows", "0")).isEqualTo(2);
+        assertThat(err()).contains("--train-rows must be a whole number >= 1 but was '0'");
+    }
+
+    @Test
     void option_values_are_checked() {
         assertThat(run("--seed", "abc")).isEqualTo(2);
         assertThat(err()).contains("--seed must be an integer but was 'abc'");
