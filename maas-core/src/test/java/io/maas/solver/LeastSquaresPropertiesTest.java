@@ -282,6 +282,23 @@ class LeastSquaresPropertiesTest {
         }
 
         @Test
+        void data_a_solver_cannot_use_never_reaches_it() {
+            // The solver takes a Dataset, whose construction already rejects these, naming the place.
+            assertThatThrownBy(() -> Dataset.of(List.of("a"), new double[][] {{1}, {Double.NaN}}, "y",
+                    new double[] {1, 2}))
+                    .hasMessageContaining("row 1, column 'a': NaN is not a finite number");
+            assertThatThrownBy(() -> Dataset.of(List.of("a"), new double[][] {{1}, {2}}, "y",
+                    new double[] {1, Double.NEGATIVE_INFINITY}))
+                    .hasMessageContaining("row 1, target 'y': -Infinity is not a finite number");
+            assertThatThrownBy(() -> Dataset.of(List.of(), new double[][] {{}}, "y", new double[] {1}))
+                    .hasMessageContaining("needs at least one feature column but has none");
+            assertThatThrownBy(() -> Dataset.of(List.of("a"), new double[0][], "y", new double[0]))
+                    .hasMessageContaining("needs at least one row but has none");
+            assertThatThrownBy(() -> Dataset.of(List.of("a"), new double[][] {{1}, {2}}, "y", new double[] {1}))
+                    .hasMessageContaining("features has 2 rows but target has 1 values");
+        }
+
+        @Test
         void options_are_validated_in_the_option_method() {
             assertThatThrownBy(() -> LeastSquares.builder().ridge(-0.5))
                     .hasMessageContaining("ridge lambda must be finite and >= 0 but was -0.5");
