@@ -11,7 +11,9 @@ module io.maas.core {
     requires de.siegmar.fastcsv;
 
     exports io.maas.data;
+    exports io.maas.features;
     exports io.maas.model;
     exports io.maas.pipeline;
+    exports io.maas.preprocess;
     exports io.maas.solver;
 }

@@ -8,7 +8,9 @@ import io.maas.data.TrainTestSplit;
 import io.maas.model.LinearRegression;
 import io.maas.pipeline.Evaluation;
 import io.maas.pipeline.FittedPipeline;
+import io.maas.pipeline.Metric;
 import io.maas.pipeline.Pipeline;
+import io.maas.preprocess.Scale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,21 +30,22 @@ class ReadmeQuickstartTest {
         Dataset data = SampleData.diabetes(); // or CsvFormat.defaults().read(Path.of("your.csv"))
         TrainTestSplit split = TrainTestSplit.shuffled(data, 0.8, 42);
 
-        FittedPipeline model = Pipeline.builder()
+        Pipeline pipeline = Pipeline.builder()
+                .preprocess(Scale.standard())
                 .model(LinearRegression.leastSquares())
-                .build()
-                .fit(split.train());
+                .evaluate(Metric.MSE, Metric.R2)
+                .build();
+        FittedPipeline model = pipeline.fit(split.train());
 
         Evaluation evaluation = model.evaluate(split.test());
-        System.out.println("test MSE = " + evaluation.scores().mse());
+        System.out.println("test MSE = " + evaluation.value(Metric.MSE));
         System.out.println(evaluation);
 
-        double[] row = split.test().row(0);
-        double prediction = model.predict(row);
+        double prediction = model.predict(split.test().row(0));
         // README-END
 
-        assertThat(evaluation.scores().count()).isEqualTo(88);
-        assertThat(evaluation.scores().r2()).isBetween(0.3, 0.7);
+        assertThat(evaluation.rows()).isEqualTo(88);
+        assertThat(evaluation.value(Metric.R2)).isBetween(0.3, 0.7);
         assertThat(prediction).isEqualTo(model.predict(split.test())[0]);
     }
 

@@ -1,9 +1,9 @@
 package io.maas.cli;
 
 import io.maas.data.Dataset;
-import io.maas.metrics.RegressionScores;
 import io.maas.model.LinearModel;
 import io.maas.pipeline.Evaluation;
+import io.maas.pipeline.Metric;
 import io.maas.solver.FitDiagnostics;
 import io.maas.solver.InferenceStatistics;
 import io.maas.solver.ParameterEstimate;
@@ -49,13 +49,13 @@ record Report(String source, Dataset data, String split, Dataset train, Optional
             }
         }
         if (evaluation.isPresent()) {
-            RegressionScores scores = evaluation.get().scores();
+            Evaluation scores = evaluation.get();
             line(text, "");
-            line(text, "test metrics (%d rows)", scores.count());
-            line(text, "  test MSE   %s", Main.format(scores.mse()));
-            line(text, "  test RMSE  %s", Main.format(scores.rmse()));
-            line(text, "  test MAE   %s", Main.format(scores.mae()));
-            line(text, "  test R²    %.6f", scores.r2());
+            line(text, "test metrics (%d rows)", scores.rows());
+            line(text, "  test MSE   %s", Main.format(scores.value(Metric.MSE)));
+            line(text, "  test RMSE  %s", Main.format(scores.value(Metric.RMSE)));
+            line(text, "  test MAE   %s", Main.format(scores.value(Metric.MAE)));
+            line(text, "  test R²    %.6f", scores.value(Metric.R2));
             Dataset held = test.orElseThrow();
             line(text, "");
             line(text, "prediction for the first test row: %s (actual %s)", Main.format(model.predict(held.row(0))),
@@ -98,7 +98,7 @@ record Report(String source, Dataset data, String split, Dataset train, Optional
         }
         json.put("coefficients", coefficients);
         model.solution().statistics().ifPresent(s -> json.put("statistics", statistics(s)));
-        evaluation.ifPresent(e -> json.put("testMetrics", metrics(e.scores())));
+        evaluation.ifPresent(e -> json.put("testMetrics", metrics(e)));
         json.put("diagnostics", diagnostics(model.diagnostics()));
         test.ifPresent(held -> {
             Map<String, Object> example = new LinkedHashMap<>();
@@ -138,13 +138,10 @@ record Report(String source, Dataset data, String split, Dataset train, Optional
         return json;
     }
 
-    private static Map<String, Object> metrics(RegressionScores scores) {
+    private static Map<String, Object> metrics(Evaluation evaluation) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("testRows", scores.count());
-        json.put("mse", scores.mse());
-        json.put("rmse", scores.rmse());
-        json.put("mae", scores.mae());
-        json.put("r2", scores.r2());
+        json.put("testRows", evaluation.rows());
+        evaluation.values().forEach((metric, value) -> json.put(metric.name().toLowerCase(Locale.ROOT), value));
         return json;
     }
 

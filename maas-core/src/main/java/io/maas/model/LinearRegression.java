@@ -1,6 +1,8 @@
 package io.maas.model;
 
 import io.maas.data.Dataset;
+import io.maas.internal.ExtendedFit;
+import io.maas.internal.ExtendedSolver;
 import io.maas.solver.GradientDescent;
 import io.maas.solver.LeastSquares;
 import io.maas.solver.LinearSolver;
@@ -11,7 +13,7 @@ import java.util.Objects;
  *
  * <p>{@code LinearRegression.leastSquares().fit(training)} returns a {@link LinearModel}.
  */
-public final class LinearRegression implements Estimator {
+public final class LinearRegression implements Estimator, ExtendedFit {
 
     private static final LinearRegression DEFAULTS = new LinearRegression(LeastSquares.defaults());
 
@@ -62,6 +64,22 @@ public final class LinearRegression implements Estimator {
     @Override
     public LinearModel fit(Dataset training) {
         return new LinearModel(solver.solve(training));
+    }
+
+    /**
+     * Fits a design evaluated in double-double precision when the solver can use it (least squares), otherwise the
+     * rounded design.
+     *
+     * @param high the design rounded to double, with its target
+     * @param low  the low-order parts, row-major n x p
+     * @return the fitted linear model
+     */
+    @Override
+    public LinearModel fitExtended(Dataset high, double[] low) {
+        if (solver instanceof ExtendedSolver extended) {
+            return new LinearModel(extended.solveExtended(high, low));
+        }
+        return fit(high);
     }
 
     /**

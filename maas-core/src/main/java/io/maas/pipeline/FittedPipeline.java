@@ -1,39 +1,108 @@
 package io.maas.pipeline;
 
 import io.maas.data.Dataset;
-import io.maas.metrics.RegressionMetrics;
 import io.maas.model.Model;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A pipeline whose steps have been fitted: it predicts from raw feature rows and evaluates itself on test data.
- * Immutable and safe to share between threads without locking.
+ * A pipeline whose stages and model have been fitted: it predicts from raw feature rows (the columns of the training
+ * data, before any stage) and evaluates itself on held-out data.
+ *
+ * <p>Immutable and safe to share between threads without locking. A single-row {@link #predict(double[])} allocates
+ * nothing after a thread's first call: each thread transforms the row through the stages into its own reused buffers.
  */
 public final class FittedPipeline {
 
     private final Pipeline pipeline;
+    private final List<FittedStage> stages;
     private final Model model;
+    private final List<String> featureNames;
     private final String targetName;
     private final int trainingRows;
+    private final boolean acceptsMissing;
+    private final ThreadLocal<double[][]> buffers;
 
-    FittedPipeline(Pipeline pipeline, Model model, String targetName, int trainingRows) {
+    FittedPipeline(Pipeline pipeline, List<FittedStage> stages, Model model, List<String> featureNames,
+                   String targetName, int trainingRows) {
         this.pipeline = pipeline;
+        this.stages = List.copyOf(stages);
         this.model = model;
+        this.featureNames = List.copyOf(featureNames);
         this.targetName = targetName;
         this.trainingRows = trainingRows;
+        this.acceptsMissing = !stages.isEmpty() && stages.get(0).acceptsMissing();
+        this.buffers = ThreadLocal.withInitial(() -> {
+            double[][] buffer = new double[this.stages.size()][];
+            for (int s = 0; s < buffer.length; s++) {
+                buffer[s] = new double[this.stages.get(s).outputNames().size()];
+            }
+            return buffer;
+        });
     }
 
     /**
      * Predicts the target for one row of raw features.
      *
-     * @param row p finite values in the order of {@link #featureNames()}; not modified
+     * @param row the values of {@link #featureNames()}, in order; finite, or NaN for a missing value when the
+     *            pipeline starts with an imputer; not modified
      * @return the finite prediction
-     * @throws IllegalArgumentException if the row has the wrong width or a non-finite value
+     * @throws IllegalArgumentException if the row has the wrong width or a value that is not allowed
      */
     public double predict(double[] row) {
-        return model.predict(row);
+        Objects.requireNonNull(row, "row");
+        if (row.length != featureNames.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "a row has %d values but the pipeline expects %d features %s", row.length, featureNames.size(),
+                    featureNames));
+        }
+        for (int j = 0; j < row.length; j++) {
+            double v = row[j];
+            if (Double.isInfinite(v) || Double.isNaN(v) && !acceptsMissing) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "row value %d ('%s') is %s; features must be finite%s", j, featureNames.get(j), v,
+                        Double.isNaN(v) ? " (NaN is a missing value, and this pipeline has no imputer)" : ""));
+            }
+        }
+        if (stages.isEmpty()) {
+            return model.predict(row);
+        }
+        double[][] buffer = buffers.get();
+        double[] current = row;
+        for (int s = 0; s < buffer.length; s++) {
+            stages.get(s).transform(current, buffer[s]);
+            current = buffer[s];
+        }
+        return model.predict(current);
+    }
+
+    /**
+     * Predicts the target for one row given by feature name.
+     *
+     * @param row a value for every name in {@link #featureNames()} and no other
+     * @return the finite prediction
+     * @throws IllegalArgumentException if a name is missing or unknown, or a value is not allowed
+     */
+    public double predict(Map<String, Double> row) {
+        Objects.requireNonNull(row, "row");
+        for (String name : row.keySet()) {
+            if (!featureNames.contains(name)) {
+                throw new IllegalArgumentException("unknown feature '" + name + "'; the features are "
+                        + featureNames);
+            }
+        }
+        double[] values = new double[featureNames.size()];
+        for (int j = 0; j < values.length; j++) {
+            Double value = row.get(featureNames.get(j));
+            if (value == null) {
+                throw new IllegalArgumentException("the row has no value for feature '" + featureNames.get(j) + "'");
+            }
+            values[j] = value;
+        }
+        return predict(values);
     }
 
     /**
@@ -44,14 +113,23 @@ public final class FittedPipeline {
      * @throws IllegalArgumentException if the features differ from the training features
      */
     public double[] predict(Dataset data) {
-        return model.predict(data);
+        Objects.requireNonNull(data, "data");
+        if (!data.featureNames().equals(featureNames)) {
+            throw new IllegalArgumentException("the data has features " + data.featureNames()
+                    + " but the pipeline was fitted on " + featureNames + " (same names, same order)");
+        }
+        Dataset current = data;
+        for (FittedStage stage : stages) {
+            current = stage.transform(current);
+        }
+        return model.predict(current);
     }
 
     /**
-     * Scores the predictions on {@code test} against its target.
+     * Scores the predictions on held-out rows against their target with the pipeline's metrics.
      *
      * @param test held-out rows with the training features and target
-     * @return the regression scores and the diagnostics of the fit
+     * @return the metric values and the diagnostics of the fit
      * @throws IllegalArgumentException if the features or target differ from the training data's
      */
     public Evaluation evaluate(Dataset test) {
@@ -61,8 +139,22 @@ public final class FittedPipeline {
                     "the test data's target is '%s' but the pipeline was fitted to predict '%s'",
                     test.targetName(), targetName));
         }
-        double[] predictions = model.predict(test);
-        return new Evaluation(RegressionMetrics.score(test.target(), predictions), model.diagnostics());
+        double[] predictions = predict(test);
+        double[] actual = test.target();
+        Map<Metric, Double> values = new EnumMap<>(Metric.class);
+        for (Metric metric : pipeline.metrics()) {
+            values.put(metric, metric.compute(actual, predictions));
+        }
+        return new Evaluation(test.rowCount(), values, model.diagnostics());
+    }
+
+    /**
+     * Returns the fitted stages, in order.
+     *
+     * @return an unmodifiable list
+     */
+    public List<FittedStage> stages() {
+        return stages;
     }
 
     /**
@@ -89,7 +181,7 @@ public final class FittedPipeline {
      * @return an unmodifiable list
      */
     public List<String> featureNames() {
-        return model.featureNames();
+        return featureNames;
     }
 
     /**
@@ -117,6 +209,6 @@ public final class FittedPipeline {
      */
     @Override
     public String toString() {
-        return "FittedPipeline[" + pipeline + ", " + model + "]";
+        return "FittedPipeline[stages=" + stages + ", model=" + model + "]";
     }
 }

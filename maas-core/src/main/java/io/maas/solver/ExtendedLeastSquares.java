@@ -9,18 +9,23 @@ import java.util.Locale;
  * Least squares in extended precision, for designs whose condition makes the double-precision QR answer untrustworthy.
  *
  * <p>Method. The weighted Gram matrix G = Σ w_i a_i a_iᵀ and the vector c = Σ w_i a_i y_i, with a_i = (1, x_i) when an
- * intercept is fitted, are accumulated from the double data with {@link Dot2} (about 32 significant digits: products
- * are split exactly by FMA and sums are compensated), converted exactly to {@link BigDecimal}, and the normal equations
- * (G + ridge·I′)θ = c are solved by an LDLᵀ factorisation carried out with 60 significant digits. The normal equations
- * square the condition number, but with ~32 digits in G and 60 in the factorisation, the solution keeps about
- * 32 − 2·log10(κ_s) digits, where κ_s is the condition number of the column-scaled design: 15 or more digits whenever
- * κ_s &lt; 1e8 (NIST Wampler5, Longley), and about 12 digits at the κ_s ≈ 5e9 of NIST Filip. The answer is thus the
- * least-squares solution of the double data, rounded to double, not just a better double computation.
+ * intercept is fitted, are formed from the data (each feature exactly its double value plus, when a pipeline stage
+ * evaluated it in double-double precision, its low-order part), and the normal equations (G + ridge·I′)θ = c are
+ * solved by an LDLᵀ factorisation carried out with 60 significant digits. Small problems (at most
+ * {@value #EXACT_GRAM_TERMS} products) sum G exactly in {@link BigDecimal}: the result is then the least-squares
+ * solution of the given data to far more than double precision, rounded to double. Larger problems sum G with
+ * {@link Dot2} (about 32 significant digits: products split exactly by FMA, sums compensated) after scaling each column
+ * by a power of two; the normal equations square the condition number, so the solution keeps about
+ * 32 − 2·log10(κ_s) digits, κ_s the condition number of the column-scaled design: 15 or more whenever κ_s &lt; 1e8.
  *
- * <p>Cost: O(n·k²) compensated operations for G (about 10 times a plain double Gram) and O(k³) 60-digit operations for
- * the factorisation and the diagonal of G⁻¹ used by the standard errors, so it is meant for k up to a few hundred.
+ * <p>Cost: O(n·k²) exact or compensated operations for G (the compensated ones about 10 times a plain double Gram)
+ * and O(k³) 60-digit operations for the factorisation and the diagonal of G⁻¹ used by the standard errors, so it is
+ * meant for k up to a few hundred.
  */
 final class ExtendedLeastSquares {
+
+    /** Problems with at most this many Gram products (n·k(k+1)/2) sum G exactly in BigDecimal. */
+    static final long EXACT_GRAM_TERMS = 250_000;
 
     /** 60 significant digits: far beyond the ~32 digits of G, so the factorisation adds no error of its own. */
     private static final MathContext DIGITS = new MathContext(60);
@@ -39,8 +44,75 @@ final class ExtendedLeastSquares {
     }
 
     static Solution solve(Problem problem) {
+        int k = problem.parameters();
+        long terms = (long) problem.rows() * k * (k + 1) / 2;
+        Gram gram = terms <= EXACT_GRAM_TERMS ? exactGram(problem) : compensatedGram(problem);
+        Solution scaled = factorAndSolve(gram.g(), gram.c(), problem);
+        // Undo the scaling exactly: θ_a = θ'_a·s_a/t and diag(G⁻¹)_a = s_a²·diag(G'⁻¹)_a.
+        double[] scale = gram.scale();
+        double[] high = scaled.high().clone();
+        double[] low = scaled.low().clone();
+        double[] inverse = scaled.inverseGramDiagonal().clone();
+        for (int a = 0; a < k; a++) {
+            high[a] = high[a] * scale[a] / gram.yScale();
+            low[a] = low[a] * scale[a] / gram.yScale();
+            inverse[a] = inverse[a] * scale[a] * scale[a];
+        }
+        return new Solution(high, low, inverse);
+    }
+
+    /**
+     * The normal equations G θ = c of a (possibly scaled) problem: θ_a = θ'_a·scale_a / yScale.
+     */
+    private record Gram(BigDecimal[][] g, BigDecimal[] c, double[] scale, double yScale) {
+    }
+
+    /**
+     * Small problems: G and c summed exactly in BigDecimal from the exact values of the data (high + low parts), so
+     * the only error left is the 60-digit factorisation's. Below {@value #EXACT_GRAM_TERMS} products this costs at most
+     * tens of milliseconds.
+     */
+    private static Gram exactGram(Problem problem) {
         int n = problem.rows();
-        int p = problem.features();
+        int k = problem.parameters();
+        int offset = problem.hasIntercept() ? 1 : 0;
+        BigDecimal[][] g = new BigDecimal[k][k];
+        BigDecimal[] c = new BigDecimal[k];
+        for (int a = 0; a < k; a++) {
+            java.util.Arrays.fill(g[a], BigDecimal.ZERO);
+        }
+        java.util.Arrays.fill(c, BigDecimal.ZERO);
+        double[] row = new double[k];
+        double[] rowLow = new double[k];
+        BigDecimal[] x = new BigDecimal[k];
+        BigDecimal[] wx = new BigDecimal[k];
+        for (int i = 0; i < n; i++) {
+            if (offset == 1) {
+                row[0] = 1.0;
+            }
+            problem.data().copyRow(i, row, offset);
+            problem.copyLowRow(i, rowLow, offset);
+            BigDecimal w = new BigDecimal(problem.weight(i));
+            for (int a = 0; a < k; a++) {
+                x[a] = new BigDecimal(row[a]).add(new BigDecimal(rowLow[a]));
+                wx[a] = w.multiply(x[a]);
+            }
+            BigDecimal y = new BigDecimal(problem.y()[i]);
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b <= a; b++) {
+                    g[a][b] = g[a][b].add(wx[a].multiply(x[b]));
+                }
+                c[a] = c[a].add(wx[a].multiply(y));
+            }
+        }
+        addRidgeAndSymmetrise(g, problem, offset, ones(k));
+        double[] scale = ones(k);
+        return new Gram(g, c, scale, 1.0);
+    }
+
+    /** Large problems: Dot2-compensated sums (about 32 digits) of power-of-two-scaled columns. */
+    private static Gram compensatedGram(Problem problem) {
+        int n = problem.rows();
         int k = problem.parameters();
         int offset = problem.hasIntercept() ? 1 : 0;
         Dot2[][] gram = new Dot2[k][];
@@ -57,53 +129,63 @@ final class ExtendedLeastSquares {
         double[] scale = columnScales(problem);
         double yScale = powerOfTwoScale(problem.y(), 0, problem.y().length);
         double[] row = new double[k];
+        double[] rowLow = new double[k];
         for (int i = 0; i < n; i++) {
             if (offset == 1) {
                 row[0] = 1.0;
             }
             problem.data().copyRow(i, row, offset);
+            problem.copyLowRow(i, rowLow, offset);
             for (int a = offset; a < k; a++) {
                 row[a] *= scale[a];
+                rowLow[a] *= scale[a];
             }
             double w = problem.weight(i);
             double y = problem.y()[i] * yScale;
             for (int a = 0; a < k; a++) {
                 // w·x_a split exactly into high + low, so the triple product keeps every digit.
                 double wx = w * row[a];
-                double wxError = Math.fma(w, row[a], -wx);
+                double wxError = Math.fma(w, row[a], -wx) + w * rowLow[a];
                 for (int b = 0; b <= a; b++) {
                     gram[a][b].addProduct(row[b], wx, wxError);
+                    gram[a][b].addProduct(rowLow[b], wx);
                 }
                 rhs[a].addProduct(y, wx, wxError);
             }
         }
-
         BigDecimal[][] g = new BigDecimal[k][k];
         BigDecimal[] c = new BigDecimal[k];
-        BigDecimal ridge = new BigDecimal(problem.ridge());
         for (int a = 0; a < k; a++) {
             for (int b = 0; b <= a; b++) {
                 g[a][b] = gram[a][b].toBigDecimal();
-                g[b][a] = g[a][b];
-            }
-            if (a >= offset) {
-                // λ‖β‖² with β_a = θ'_a·s_a/t: after multiplying the objective by t², the penalty is λ·s_a²·θ'_a².
-                BigDecimal s = new BigDecimal(scale[a]);
-                g[a][a] = g[a][a].add(ridge.multiply(s).multiply(s));
             }
             c[a] = rhs[a].toBigDecimal();
         }
-        Solution scaled = factorAndSolve(g, c, problem);
-        // Undo the scaling exactly: θ_a = θ'_a·s_a/t and diag(G⁻¹)_a = s_a²·diag(G'⁻¹)_a.
-        double[] high = scaled.high().clone();
-        double[] low = scaled.low().clone();
-        double[] inverse = scaled.inverseGramDiagonal().clone();
-        for (int a = 0; a < k; a++) {
-            high[a] = high[a] * scale[a] / yScale;
-            low[a] = low[a] * scale[a] / yScale;
-            inverse[a] = inverse[a] * scale[a] * scale[a];
+        addRidgeAndSymmetrise(g, problem, offset, scale);
+        return new Gram(g, c, scale, yScale);
+    }
+
+    /**
+     * Adds the ridge penalty to the feature diagonal and mirrors the lower triangle. λ‖β‖² with β_a = θ'_a·s_a/t:
+     * after multiplying the objective by t², the penalty is λ·s_a²·θ'_a².
+     */
+    private static void addRidgeAndSymmetrise(BigDecimal[][] g, Problem problem, int offset, double[] scale) {
+        BigDecimal ridge = new BigDecimal(problem.ridge());
+        for (int a = 0; a < g.length; a++) {
+            for (int b = 0; b < a; b++) {
+                g[b][a] = g[a][b];
+            }
+            if (a >= offset && problem.ridge() > 0) {
+                BigDecimal s = new BigDecimal(scale[a]);
+                g[a][a] = g[a][a].add(ridge.multiply(s).multiply(s));
+            }
         }
-        return new Solution(high, low, inverse);
+    }
+
+    private static double[] ones(int k) {
+        double[] ones = new double[k];
+        java.util.Arrays.fill(ones, 1.0);
+        return ones;
     }
 
     private static double[] columnScales(Problem problem) {

@@ -1,6 +1,7 @@
 package io.maas.solver;
 
 import io.maas.data.Dataset;
+import io.maas.internal.ExtendedSolver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * statistics (standard errors, t statistics, p-values, s, R²). A design without a unique solution is handled by the
  * {@link RankPolicy}; no NaN or infinite coefficient is ever returned.
  */
-public final class LeastSquares implements LinearSolver {
+public final class LeastSquares implements LinearSolver, ExtendedSolver {
 
     /** The normwise relative error above which {@link Precision#AUTO} switches to extended precision. */
     public static final double TRUSTED_RELATIVE_ERROR = 1e-13;
@@ -100,7 +101,31 @@ public final class LeastSquares implements LinearSolver {
      * @throws SolverException          if the factorisation or the fallback fails
      */
     public LinearSolution solve(Dataset data, double[] sampleWeights) {
-        Problem problem = problem(data, sampleWeights, intercept, ridge);
+        return solve(problem(data, sampleWeights, intercept, ridge));
+    }
+
+    /**
+     * Fits a design evaluated in double-double precision, as a pipeline with polynomial features does: feature (i, j)
+     * is exactly {@code data.feature(i, j) + low[i * p + j]}. The extended-precision path and the residuals use the
+     * low parts; the double path, which only decides whether extended precision is needed, sees the rounded design.
+     *
+     * @param data the design rounded to double, with its target; not modified
+     * @param low  the low-order parts, row-major n x p; not modified
+     * @return the parameters, diagnostics and (where defined) inference statistics
+     * @throws IllegalArgumentException if {@code low} does not have n x p values
+     */
+    @Override
+    public LinearSolution solveExtended(Dataset data, double[] low) {
+        Problem plain = problem(data, null, intercept, ridge);
+        if (low.length != data.rowCount() * data.featureCount()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "low parts have %d values for a %d x %d design", low.length, data.rowCount(),
+                    data.featureCount()));
+        }
+        return solve(new Problem(plain.data(), plain.y(), null, intercept, ridge, low.clone()));
+    }
+
+    private LinearSolution solve(Problem problem) {
         long start = System.nanoTime();
         List<String> notes = new ArrayList<>();
         try {

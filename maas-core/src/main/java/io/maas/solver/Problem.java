@@ -13,8 +13,24 @@ import java.util.List;
  * @param weights   n finite weights &ge; 0 with a positive sum, owned; null when unweighted
  * @param intercept whether b is fitted
  * @param ridge     the L2 penalty on β, &ge; 0 (the intercept is not penalised)
+ * @param low       the low-order parts of the features when the design was evaluated in double-double precision
+ *                  (exact feature = data value + low), row-major n x p; null when the features are exact doubles
  */
-record Problem(Dataset data, double[] y, double[] weights, Intercept intercept, double ridge) {
+record Problem(Dataset data, double[] y, double[] weights, Intercept intercept, double ridge, double[] low) {
+
+    Problem(Dataset data, double[] y, double[] weights, Intercept intercept, double ridge) {
+        this(data, y, weights, intercept, ridge, null);
+    }
+
+    /** Copies the low-order parts of row i into destination at offset (zeros when there are none). */
+    void copyLowRow(int row, double[] destination, int offset) {
+        int p = features();
+        if (low == null) {
+            java.util.Arrays.fill(destination, offset, offset + p, 0.0);
+        } else {
+            System.arraycopy(low, row * p, destination, offset, p);
+        }
+    }
 
     int rows() {
         return data.rowCount();

@@ -16,9 +16,11 @@ final class Residuals {
         int p = problem.features();
         int offset = problem.hasIntercept() ? 1 : 0;
         double[] row = new double[p];
+        double[] rowLow = new double[p];
         Dot2 sse = new Dot2();
         for (int i = 0; i < problem.rows(); i++) {
             problem.data().copyRow(i, row, 0);
+            problem.copyLowRow(i, rowLow, 0);
             Dot2 residual = new Dot2();
             residual.add(problem.y()[i]);
             if (offset == 1) {
@@ -27,6 +29,7 @@ final class Residuals {
             }
             for (int j = 0; j < p; j++) {
                 residual.addProduct(-row[j], high[j + offset], low[j + offset]);
+                residual.addProduct(-rowLow[j], high[j + offset]);
             }
             double r = residual.value();
             sse.addProduct(problem.weight(i) * r, r);

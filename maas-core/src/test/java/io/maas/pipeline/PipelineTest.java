@@ -31,11 +31,11 @@ class PipelineTest {
         FittedPipeline model = Pipeline.builder().model(LinearRegression.leastSquares()).build().fit(split.train());
         Evaluation evaluation = model.evaluate(split.test());
 
-        assertThat(evaluation.scores().count()).isEqualTo(88);
-        assertRelativelyClose(evaluation.scores().mse(), expected.get("test_mse").asDouble(), "test MSE");
-        assertRelativelyClose(evaluation.scores().rmse(), expected.get("test_rmse").asDouble(), "test RMSE");
-        assertRelativelyClose(evaluation.scores().mae(), expected.get("test_mae").asDouble(), "test MAE");
-        assertRelativelyClose(evaluation.scores().r2(), expected.get("test_r2").asDouble(), "test R²");
+        assertThat(evaluation.rows()).isEqualTo(88);
+        assertRelativelyClose(evaluation.value(Metric.MSE), expected.get("test_mse").asDouble(), "test MSE");
+        assertRelativelyClose(evaluation.value(Metric.RMSE), expected.get("test_rmse").asDouble(), "test RMSE");
+        assertRelativelyClose(evaluation.value(Metric.MAE), expected.get("test_mae").asDouble(), "test MAE");
+        assertRelativelyClose(evaluation.value(Metric.R2), expected.get("test_r2").asDouble(), "test R²");
         double[] firstPredictions = Reference.doubles(expected.get("test_predictions_first5"));
         for (int i = 0; i < firstPredictions.length; i++) {
             assertRelativelyClose(model.predict(split.test().row(i)), firstPredictions[i], "prediction " + i);
@@ -68,7 +68,7 @@ class PipelineTest {
 
         assertThatThrownBy(() -> model.predict(new double[3]))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("a row has 3 values but the model expects 10 features");
+                .hasMessageContaining("a row has 3 values but the pipeline expects 10 features");
         double[] row = SampleData.diabetes().row(0);
         row[2] = Double.NaN;
         assertThatThrownBy(() -> model.predict(row))
@@ -84,7 +84,7 @@ class PipelineTest {
 
         assertThatThrownBy(() -> model.evaluate(other))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("the data has features [a] but the model was fitted on [age, sex");
+                .hasMessageContaining("the data has features [a] but the pipeline was fitted on [age, sex");
     }
 
     @Test

@@ -28,6 +28,20 @@ public final class NistDatasetAccess {
         return text.toString();
     }
 
+    /** The raw data: the predictor column(s) as in the file (x, or x1..x6 for Longley), target y. */
+    public io.maas.data.Dataset raw() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int j = 1; j <= nist.predictors(); j++) {
+            names.add(nist.predictors() == 1 ? "x" : "x" + j);
+        }
+        return io.maas.data.Dataset.of(names, nist.x(), "y", nist.y());
+    }
+
+    /** The polynomial degree of the certified model (1 for a straight line or a multiple regression). */
+    public int degree() {
+        return nist.degree();
+    }
+
     public double lre(int parameter, double estimate) {
         return NistDataset.lre(estimate, nist.estimates().get(parameter));
     }

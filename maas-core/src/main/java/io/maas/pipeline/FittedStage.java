@@ -1,0 +1,67 @@
+package io.maas.pipeline;
+
+import io.maas.data.Dataset;
+import java.util.List;
+
+/**
+ * A fitted pipeline step that maps a row of input columns to a row of output columns. Immutable and safe to use from
+ * many threads at once: {@link #transform(double[], double[])} writes only into the caller's output array, so a
+ * serving path can reuse thread-confined buffers and allocate nothing.
+ */
+public interface FittedStage {
+
+    /**
+     * Returns the names of the columns this stage reads, in order.
+     *
+     * @return an unmodifiable list
+     */
+    List<String> inputNames();
+
+    /**
+     * Returns the names of the columns this stage writes, in order; derived columns have readable names such as
+     * {@code "bmi^2"} or {@code "bmi*bp"}.
+     *
+     * @return an unmodifiable list
+     */
+    List<String> outputNames();
+
+    /**
+     * Transforms one row without allocating.
+     *
+     * @param input  {@code inputNames().size()} values; NaN marks a missing value, allowed only where
+     *               {@link #acceptsMissing()}; not modified
+     * @param output an array of at least {@code outputNames().size()} values, written from index 0
+     */
+    void transform(double[] input, double[] output);
+
+    /**
+     * Returns whether this stage takes missing values (NaN) in its input and fills them, as an imputer does. The
+     * pipeline rejects a row with a missing value unless its first stage accepts them.
+     *
+     * @return true for imputers, false by default
+     */
+    default boolean acceptsMissing() {
+        return false;
+    }
+
+    /**
+     * Transforms every row of a dataset, keeping its target.
+     *
+     * @param data rows whose features are {@link #inputNames()}, in order
+     * @return a new dataset with the columns {@link #outputNames()}
+     * @throws IllegalArgumentException if the dataset's features are not this stage's inputs
+     */
+    default Dataset transform(Dataset data) {
+        if (!data.featureNames().equals(inputNames())) {
+            throw new IllegalArgumentException("the stage reads " + inputNames() + " but the data has "
+                    + data.featureNames());
+        }
+        double[] in = new double[inputNames().size()];
+        double[][] out = new double[data.rowCount()][outputNames().size()];
+        for (int i = 0; i < out.length; i++) {
+            data.copyRow(i, in, 0);
+            transform(in, out[i]);
+        }
+        return Dataset.of(outputNames(), out, data.targetName(), data.target());
+    }
+}
