@@ -3,6 +3,7 @@ package io.maas.solver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ojalgo.matrix.decomposition.Cholesky;
 import org.ojalgo.matrix.decomposition.QR;
 import org.ojalgo.matrix.decomposition.SingularValue;
 import org.ojalgo.matrix.store.MatrixStore;
@@ -74,6 +75,44 @@ final class OjAlgo {
             // RawQR signals rank deficiency with a bare RuntimeException; ProgrammingError and others mean a bug on
             // our side or in ojAlgo. Either way, never let an ojAlgo type escape.
             throw new SolverException("ojAlgo QR failed on a " + rows + " x " + k + " design: " + e);
+        }
+    }
+
+    /**
+     * Solves A·x = b for a symmetric positive definite k x k matrix A by Cholesky.
+     *
+     * @param a row-major k x k, symmetric; not modified
+     * @param b k values
+     * @return x, finite
+     * @throws SolverException if A is not (numerically) positive definite
+     */
+    static double[] solvePositiveDefinite(double[] a, double[] b) {
+        int k = b.length;
+        R064Store matrix = R064Store.FACTORY.make(k, k);
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                matrix.set(i, j, a[i * k + j]);
+            }
+        }
+        Cholesky<Double> cholesky = Cholesky.R064.make(matrix);
+        try {
+            if (!cholesky.decompose(matrix) || !cholesky.isSolvable()) {
+                throw new SolverException("the " + k + " x " + k + " system is not positive definite to working "
+                        + "precision (Cholesky failed)");
+            }
+            MatrixStore<Double> x = cholesky.getSolution(R064Store.FACTORY.column(b));
+            double[] solution = new double[k];
+            for (int i = 0; i < k; i++) {
+                solution[i] = x.doubleValue(i);
+                if (!Double.isFinite(solution[i])) {
+                    throw new SolverException("the Cholesky solution has a non-finite value at " + i);
+                }
+            }
+            return solution;
+        } catch (SolverException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SolverException("ojAlgo Cholesky failed on a " + k + " x " + k + " system: " + e);
         }
     }
 
