@@ -20,6 +20,12 @@ final class CompensatedSum {
         sum = t;
     }
 
+    /** Adds another sum, keeping its compensation: merging two halves loses nothing a single pass would keep. */
+    void add(CompensatedSum other) {
+        add(other.sum);
+        compensation += other.compensation;
+    }
+
     double value() {
         return sum + compensation;
     }

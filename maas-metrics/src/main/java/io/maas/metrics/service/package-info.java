@@ -1,0 +1,4 @@
+/**
+ * Service metrics.
+ */
+package io.maas.metrics.service;
