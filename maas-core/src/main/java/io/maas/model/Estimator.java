@@ -17,4 +17,13 @@ public interface Estimator {
      * @throws io.maas.solver.SolverException  if the numerical fit fails (the message says why)
      */
     Model fit(Dataset training);
+
+    /**
+     * Returns what the fitted model predicts.
+     *
+     * @return {@link Task#REGRESSION} unless the estimator is a classifier
+     */
+    default Task task() {
+        return Task.REGRESSION;
+    }
 }

@@ -1,6 +1,7 @@
 package io.maas.pipeline;
 
 import io.maas.data.Dataset;
+import io.maas.model.Classifier;
 import io.maas.model.Model;
 import java.util.EnumMap;
 import java.util.List;
@@ -80,6 +81,21 @@ public final class FittedPipeline {
     }
 
     /**
+     * Predicts the label of one row of raw features, for a pipeline whose model is a classifier.
+     *
+     * @param row the values of {@link #featureNames()}, in order
+     * @return 1 when the predicted probability of label 1 reaches the model's threshold, else 0
+     * @throws IllegalStateException    if the model is not a classifier
+     * @throws IllegalArgumentException if the row has the wrong width or a value that is not allowed
+     */
+    public int predictLabel(double[] row) {
+        if (!(model instanceof Classifier classifier)) {
+            throw new IllegalStateException("the model " + model + " is not a classifier; use predict");
+        }
+        return predict(row) >= classifier.threshold() ? 1 : 0;
+    }
+
+    /**
      * Predicts the target for one row given by feature name.
      *
      * @param row a value for every name in {@link #featureNames()} and no other
@@ -141,9 +157,10 @@ public final class FittedPipeline {
         }
         double[] predictions = predict(test);
         double[] actual = test.target();
+        double threshold = model instanceof Classifier classifier ? classifier.threshold() : 0.5;
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
         for (Metric metric : pipeline.metrics()) {
-            values.put(metric, metric.compute(actual, predictions));
+            values.put(metric, metric.compute(actual, predictions, threshold));
         }
         return new Evaluation(test.rowCount(), values, model.diagnostics());
     }

@@ -38,9 +38,13 @@ public final class Pipeline {
         this.preprocess = List.copyOf(builder.preprocess);
         this.features = List.copyOf(builder.features);
         this.model = builder.model;
-        this.metrics = builder.metrics.isEmpty()
-                ? EnumSet.of(Metric.MSE, Metric.RMSE, Metric.MAE, Metric.R2)
-                : EnumSet.copyOf(builder.metrics);
+        Set<Metric> defaults = EnumSet.noneOf(Metric.class);
+        for (Metric metric : Metric.values()) {
+            if (metric.task() == builder.model.task()) {
+                defaults.add(metric);
+            }
+        }
+        this.metrics = builder.metrics.isEmpty() ? defaults : EnumSet.copyOf(builder.metrics);
     }
 
     /**
@@ -206,7 +210,8 @@ public final class Pipeline {
         }
 
         /**
-         * Sets the metrics {@link FittedPipeline#evaluate} reports (default: MSE, RMSE, MAE and R²).
+         * Sets the metrics {@link FittedPipeline#evaluate} reports (default: every metric of the model's task: MSE,
+         * RMSE, MAE and R² for regression; accuracy, precision, recall, F1, ROC AUC and log loss for classification).
          *
          * @param chosen one or more metrics
          * @return this builder
@@ -221,11 +226,18 @@ public final class Pipeline {
          * Returns the pipeline configured so far.
          *
          * @return an immutable pipeline
-         * @throws IllegalStateException if no model was set
+         * @throws IllegalStateException if no model was set, or a metric does not fit the model's task
          */
         public Pipeline build() {
             if (model == null) {
                 throw new IllegalStateException("a pipeline needs a model: call model(...) before build()");
+            }
+            for (Metric metric : metrics) {
+                if (metric.task() != model.task()) {
+                    throw new IllegalStateException(metric + " evaluates " + metric.task().name().toLowerCase(
+                            java.util.Locale.ROOT) + " but " + model + " does " + model.task().name().toLowerCase(
+                            java.util.Locale.ROOT));
+                }
             }
             return new Pipeline(this);
         }

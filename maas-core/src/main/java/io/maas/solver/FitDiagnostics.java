@@ -25,9 +25,10 @@ import java.util.OptionalInt;
  * @param converged         whether the method reached its stopping criterion; always true for a direct solve
  * @param stopReason        why the method stopped, such as {@code "direct solve"} or
  *                          {@code "relative gradient norm 8.1e-11 <= 1e-10"}
- * @param finalCost         J(θ) = 1/(2m) Σ w_i (ŷ_i − y_i)² at the returned parameters (m = Σ w_i), plus the ridge
- *                          term λ‖β‖²/(2m) when penalised, &ge; 0
- * @param costHistory       J after each iteration of an iterative method, empty for a direct solve
+ * @param finalCost         the objective at the returned parameters, &ge; 0: for least squares
+ *                          J(θ) = 1/(2m) Σ w_i (ŷ_i − y_i)² (m = Σ w_i) plus λ‖β‖²/(2m) when penalised; for
+ *                          logistic regression ½‖w‖² + C Σ log-loss
+ * @param costHistory       the objective after each iteration of an iterative method, empty for a direct solve
  * @param notes             things that happened and are worth knowing, in order; often empty
  * @param fitTime           wall-clock time of the fit, from validated input to finished result
  */

@@ -122,7 +122,7 @@ public final class LogisticSolver {
         double[] costs = history.stream().mapToDouble(Double::doubleValue).toArray();
         FitDiagnostics diagnostics = new FitDiagnostics(String.format(Locale.ROOT,
                 "logistic regression, L2 (C = %s), Newton with Cholesky (ojAlgo)", c), Precision.DOUBLE, n, k,
-                OptionalInt.empty(), OptionalDouble.empty(), iteration, converged, reason, objective / n, costs,
+                OptionalInt.empty(), OptionalDouble.empty(), iteration, converged, reason, objective, costs,
                 List.of(), Duration.ofNanos(System.nanoTime() - start));
         double[] coefficients = java.util.Arrays.copyOfRange(theta, 1, k);
         return new LinearSolution(data.featureNames(), theta[0], coefficients, diagnostics, Optional.empty());
