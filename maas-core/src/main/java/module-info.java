@@ -9,6 +9,7 @@ module io.maas.core {
     requires ojalgo;
     requires org.slf4j;
     requires de.siegmar.fastcsv;
+    requires ch.randelshofer.fastdoubleparser;
 
     exports io.maas.data;
     exports io.maas.features;

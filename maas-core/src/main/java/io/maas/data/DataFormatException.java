@@ -28,6 +28,13 @@ public final class DataFormatException extends RuntimeException {
         this.column = column;
     }
 
+    DataFormatException(String source, long line, String column, String message, Throwable cause) {
+        super(describe(source, line, column, message), cause);
+        this.source = source;
+        this.line = line;
+        this.column = column;
+    }
+
     DataFormatException(String source, String message, Throwable cause) {
         super(source + ": " + message, cause);
         this.source = source;
@@ -46,12 +53,32 @@ public final class DataFormatException extends RuntimeException {
         return where.append(": ").append(message).toString();
     }
 
-    /** Quotes a cell's text for a message, shortened when long so one bad cell cannot flood a log. */
+    /**
+     * Quotes a cell's text for a message: shortened when long, so that one bad cell cannot flood a log, and with
+     * line breaks and other control characters escaped, so that the message stays on one line.
+     */
     static String quote(String text) {
-        String shown = text.length() <= MAX_SHOWN_TEXT
-                ? text
-                : text.substring(0, MAX_SHOWN_TEXT) + String.format(Locale.ROOT, "...(%d chars)", text.length());
-        return "'" + shown + "'";
+        String shown = text.length() <= MAX_SHOWN_TEXT ? text : text.substring(0, MAX_SHOWN_TEXT);
+        StringBuilder quoted = new StringBuilder(shown.length() + 24).append('\'');
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            switch (c) {
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        if (shown.length() < text.length()) {
+            quoted.append(String.format(Locale.ROOT, "...(%d chars)", text.length()));
+        }
+        return quoted.append('\'').toString();
     }
 
     /**

@@ -1,39 +1,57 @@
 package io.maas.data;
 
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
- * An immutable table of n rows: p named numeric features and one named numeric target per row.
+ * An immutable table of n &ge; 1 rows: p named numeric features, q named categorical columns, one named numeric
+ * target and optional sample weights per row.
  *
- * <p>Features are stored contiguously, row-major (row i, feature j at {@code i * p + j}); every value is finite.
- * Arrays passed in are copied and arrays handed out are copies, so a dataset never aliases its caller's memory and
- * is safe to share between threads.
+ * <p>Numeric features are stored contiguously, row-major (row i, feature j at {@code i * p + j}): a model copies a
+ * row with {@link #copyRow}, one {@code System.arraycopy}. A numeric cell is finite or <em>missing</em>; a missing
+ * cell reads as NaN, so a model that cannot take missing values calls {@link #requireComplete()} before any work,
+ * and one that understands only numbers calls {@link #requireNumeric()}. Categorical columns hold strings, stored as
+ * codes into a list of levels, for one-hot encoding. The target is finite in every row. Weights, when present, are
+ * finite and &ge; 0.
+ *
+ * <p>{@link #rows(int[])} returns a <em>view</em> that shares this dataset's storage through an index array, so
+ * splits and folds copy no features; a view keeps the whole storage reachable. Arrays passed in are copied and
+ * arrays handed out are copies: a dataset never aliases its caller's memory and is safe to share between threads.
  */
 public final class Dataset {
 
-    private final List<String> featureNames;
-    private final String targetName;
-    private final double[] features;
-    private final double[] target;
+    /** The code of a missing cell in a categorical column, as returned by {@link #categoryCode(int, int)}. */
+    public static final int MISSING_CATEGORY = -1;
+    private static final int SHOWN_NAMES = 12;
+    private static final int SHOWN_ROWS = 5;
+
+    private final Table table;
+    /** The table rows of this dataset in order, or null when they are all the table's rows in table order. */
+    private final int[] index;
     private final int rows;
     private final int columns;
+    /** This dataset's weights in its own row order, or null when unweighted. */
+    private final double[] weights;
+    /** Missing cells per numeric feature, then per categorical column, over this dataset's rows. */
+    private final int[] missing;
 
-    private Dataset(List<String> featureNames, String targetName, double[] features, double[] target) {
-        this.featureNames = featureNames;
-        this.targetName = targetName;
-        this.features = features;
-        this.target = target;
-        this.rows = target.length;
-        this.columns = featureNames.size();
+    Dataset(Table table, int[] index, double[] weights, int[] missing) {
+        this.table = table;
+        this.index = index;
+        this.rows = index == null ? table.rows : index.length;
+        this.columns = table.columns;
+        this.weights = weights;
+        this.missing = missing;
     }
 
     /**
-     * Returns a dataset holding a copy of the given rows and target.
+     * Returns a dataset holding a copy of the given rows and target; no value may be missing.
      *
      * @param featureNames the names of the p feature columns, distinct and not blank, p &ge; 1
      * @param features     n rows of p finite values each, n &ge; 1
@@ -45,78 +63,21 @@ public final class Dataset {
      *                                  message names the row and column)
      */
     public static Dataset of(List<String> featureNames, double[][] features, String targetName, double[] target) {
-        Objects.requireNonNull(features, "features");
-        Objects.requireNonNull(target, "target");
-        List<String> names = validNames(featureNames, targetName);
-        int p = names.size();
-        if (features.length != target.length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "features has %d rows but target has %d values", features.length, target.length));
-        }
-        double[] rowMajor = new double[Math.multiplyExact(features.length, p)];
-        for (int i = 0; i < features.length; i++) {
-            double[] row = features[i];
-            if (row == null) {
-                throw new IllegalArgumentException("features row " + i + " is null");
-            }
-            if (row.length != p) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "features row %d has %d values but there are %d feature names", i, row.length, p));
-            }
-            System.arraycopy(row, 0, rowMajor, i * p, p);
-        }
-        return validated(names, targetName, rowMajor, target.clone());
-    }
-
-    /** Builds a dataset from arrays this package owns; validates names, shape and values. */
-    static Dataset ofOwned(List<String> featureNames, String targetName, double[] rowMajor, double[] target) {
-        return validated(validNames(featureNames, targetName), targetName, rowMajor, target);
-    }
-
-    private static Dataset validated(List<String> names, String targetName, double[] rowMajor, double[] target) {
-        int p = names.size();
-        if (target.length == 0) {
-            throw new IllegalArgumentException("a dataset needs at least one row but has none");
-        }
-        for (int i = 0; i < target.length; i++) {
-            for (int j = 0; j < p; j++) {
-                double v = rowMajor[i * p + j];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "row %d, column '%s': %s is not a finite number", i, names.get(j), v));
-                }
-            }
-            if (!Double.isFinite(target[i])) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "row %d, target '%s': %s is not a finite number", i, targetName, target[i]));
-            }
-        }
-        return new Dataset(names, targetName, rowMajor, target);
-    }
-
-    private static List<String> validNames(List<String> featureNames, String targetName) {
         Objects.requireNonNull(featureNames, "featureNames");
-        Objects.requireNonNull(targetName, "targetName");
         if (featureNames.isEmpty()) {
             throw new IllegalArgumentException("a dataset needs at least one feature column but has none");
         }
-        Set<String> seen = new HashSet<>();
-        for (String name : featureNames) {
-            Objects.requireNonNull(name, "feature name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("feature names must not be blank: " + featureNames);
-            }
-            if (!seen.add(name)) {
-                throw new IllegalArgumentException("feature name '" + name + "' appears more than once");
-            }
-        }
-        if (targetName.isBlank()) {
-            throw new IllegalArgumentException("the target name must not be blank");
-        }
-        if (seen.contains(targetName)) {
-            throw new IllegalArgumentException("'" + targetName + "' is both a feature and the target");
-        }
-        return List.copyOf(featureNames);
+        return builder().features(featureNames, features).target(targetName, target).build();
+    }
+
+    /**
+     * Returns a builder for datasets made from arrays: features as {@code double[][]} or row-major, categorical
+     * columns, target, weights and the treatment of NaN.
+     *
+     * @return a new, empty builder
+     */
+    public static DatasetBuilder builder() {
+        return new DatasetBuilder();
     }
 
     /**
@@ -129,7 +90,7 @@ public final class Dataset {
     }
 
     /**
-     * Returns the number of feature columns, p &ge; 1.
+     * Returns the number of numeric feature columns, p; p &ge; 1 unless the dataset has categorical columns.
      *
      * @return p
      */
@@ -138,12 +99,12 @@ public final class Dataset {
     }
 
     /**
-     * Returns the feature names in column order.
+     * Returns the numeric feature names in column order.
      *
      * @return an unmodifiable list of p names
      */
     public List<String> featureNames() {
-        return featureNames;
+        return table.featureNames;
     }
 
     /**
@@ -152,25 +113,36 @@ public final class Dataset {
      * @return the target name
      */
     public String targetName() {
-        return targetName;
+        return table.targetName;
     }
 
     /**
-     * Returns the value of feature {@code column} in row {@code row}.
+     * Returns the value of numeric feature {@code column} in row {@code row}: finite, or NaN when the cell is missing.
      *
      * @param row    0 &le; row &lt; n
      * @param column 0 &le; column &lt; p
-     * @return the finite value
+     * @return the value, NaN if missing (see {@link #isMissing(int, int)})
      * @throws IndexOutOfBoundsException if row or column is out of range
      */
     public double feature(int row, int column) {
-        Objects.checkIndex(row, rows);
         Objects.checkIndex(column, columns);
-        return features[row * columns + column];
+        return table.features[tableRow(row) * columns + column];
     }
 
     /**
-     * Returns a copy of the features of one row.
+     * Returns whether numeric feature {@code column} is missing in row {@code row}.
+     *
+     * @param row    0 &le; row &lt; n
+     * @param column 0 &le; column &lt; p
+     * @return true if the cell is missing
+     * @throws IndexOutOfBoundsException if row or column is out of range
+     */
+    public boolean isMissing(int row, int column) {
+        return Double.isNaN(feature(row, column));
+    }
+
+    /**
+     * Returns a copy of the numeric features of one row; missing cells are NaN.
      *
      * @param row 0 &le; row &lt; n
      * @return a new array of p values
@@ -183,7 +155,8 @@ public final class Dataset {
     }
 
     /**
-     * Copies the features of one row into {@code destination} at {@code offset}, without allocating.
+     * Copies the numeric features of one row into {@code destination} at {@code offset}, without allocating; missing
+     * cells are copied as NaN, so call {@link #requireComplete()} first unless NaN is welcome.
      *
      * @param row         0 &le; row &lt; n
      * @param destination the array to write p values into
@@ -191,9 +164,9 @@ public final class Dataset {
      * @throws IndexOutOfBoundsException if row is out of range or the p values do not fit
      */
     public void copyRow(int row, double[] destination, int offset) {
-        Objects.checkIndex(row, rows);
+        int r = tableRow(row);
         Objects.checkFromIndexSize(offset, columns, destination.length);
-        System.arraycopy(features, row * columns, destination, offset, columns);
+        System.arraycopy(table.features, r * columns, destination, offset, columns);
     }
 
     /**
@@ -204,32 +177,228 @@ public final class Dataset {
      * @throws IndexOutOfBoundsException if row is out of range
      */
     public double target(int row) {
-        return target[Objects.checkIndex(row, rows)];
+        return table.target[tableRow(row)];
     }
 
     /**
      * Returns a copy of the target column.
      *
-     * @return a new array of n values
+     * @return a new array of n finite values
      */
     public double[] target() {
-        return target.clone();
+        if (index == null) {
+            return table.target.clone();
+        }
+        double[] copy = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            copy[i] = table.target[index[i]];
+        }
+        return copy;
     }
 
     /**
-     * Returns a copy of all features, row-major: row i, feature j at {@code i * p + j}.
+     * Returns a copy of all numeric features, row-major: row i, feature j at {@code i * p + j}; missing cells are NaN.
      *
      * @return a new array of n * p values
      */
     public double[] featuresRowMajor() {
-        return features.clone();
+        if (index == null) {
+            return table.features.clone();
+        }
+        double[] copy = new double[Math.multiplyExact(rows, columns)];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(table.features, index[i] * columns, copy, i * columns, columns);
+        }
+        return copy;
     }
 
     /**
-     * Returns the dataset made of the given rows, in the given order (a row may repeat).
+     * Returns the number of categorical columns, q &ge; 0.
      *
-     * @param rowIndices indices into this dataset, each 0 &le; index &lt; n, at least one
-     * @return a new dataset with the same columns
+     * @return q
+     */
+    public int categoricalCount() {
+        return table.codes.length;
+    }
+
+    /**
+     * Returns the categorical column names in column order.
+     *
+     * @return an unmodifiable list of q names, empty if there are none
+     */
+    public List<String> categoricalNames() {
+        return table.categoricalNames;
+    }
+
+    /**
+     * Returns the levels of categorical column {@code column}: the distinct strings in the order they were first
+     * seen. A row view keeps the levels of the dataset it was taken from, so some levels may not occur in it.
+     *
+     * @param column 0 &le; column &lt; q
+     * @return an unmodifiable list of levels; {@link #categoryCode} indexes it
+     * @throws IndexOutOfBoundsException if column is out of range
+     */
+    public List<String> categories(int column) {
+        return table.levels.get(Objects.checkIndex(column, table.codes.length));
+    }
+
+    /**
+     * Returns the code of categorical column {@code column} in row {@code row}: an index into
+     * {@link #categories(int)}, or {@link #MISSING_CATEGORY} when the cell is missing.
+     *
+     * @param row    0 &le; row &lt; n
+     * @param column 0 &le; column &lt; q
+     * @return the code, &ge; 0, or {@link #MISSING_CATEGORY}
+     * @throws IndexOutOfBoundsException if row or column is out of range
+     */
+    public int categoryCode(int row, int column) {
+        Objects.checkIndex(column, table.codes.length);
+        return table.codes[column][tableRow(row)];
+    }
+
+    /**
+     * Returns the string of categorical column {@code column} in row {@code row}.
+     *
+     * @param row    0 &le; row &lt; n
+     * @param column 0 &le; column &lt; q
+     * @return the level, or empty when the cell is missing
+     * @throws IndexOutOfBoundsException if row or column is out of range
+     */
+    public Optional<String> category(int row, int column) {
+        int code = categoryCode(row, column);
+        return code == MISSING_CATEGORY ? Optional.empty() : Optional.of(table.levels.get(column).get(code));
+    }
+
+    /**
+     * Returns whether any feature cell, numeric or categorical, is missing.
+     *
+     * @return true if at least one cell is missing
+     */
+    public boolean hasMissing() {
+        for (int count : missing) {
+            if (count > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the number of missing cells of every feature column that has any, numeric columns first, then
+     * categorical, each in column order.
+     *
+     * @return an unmodifiable, ordered map from column name to its count of missing cells (&ge; 1); empty when
+     *         complete
+     */
+    public Map<String, Integer> missingCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int c = 0; c < missing.length; c++) {
+            if (missing[c] > 0) {
+                counts.put(table.columnName(c), missing[c]);
+            }
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+
+    /**
+     * Checks that no feature cell is missing; models that cannot take missing values call this at the start of
+     * {@code fit} and {@code predict}.
+     *
+     * @throws IllegalArgumentException if a cell is missing; the message names each such column, its count and its
+     *                                  first rows (0-based), for example {@code column 'bmi' has 3 missing values
+     *                                  (rows 4, 17, 30); impute them or drop the rows}
+     */
+    public void requireComplete() {
+        if (!hasMissing()) {
+            return;
+        }
+        StringJoiner columnsWithMissing = new StringJoiner(", ", "", "; impute them or drop the rows");
+        for (int c = 0; c < missing.length; c++) {
+            if (missing[c] == 0) {
+                continue;
+            }
+            StringJoiner shown = new StringJoiner(", ", missing[c] == 1 ? "row " : "rows ", "");
+            int found = 0;
+            for (int i = 0; i < rows && found < SHOWN_ROWS; i++) {
+                if (table.isMissing(tableRow(i), c)) {
+                    shown.add(Integer.toString(i));
+                    found++;
+                }
+            }
+            columnsWithMissing.add(String.format(Locale.ROOT, "column '%s' has %d missing value%s (%s%s)",
+                    table.columnName(c), missing[c], missing[c] == 1 ? "" : "s", shown,
+                    missing[c] > SHOWN_ROWS ? ", ..." : ""));
+        }
+        throw new IllegalArgumentException(columnsWithMissing.toString());
+    }
+
+    /**
+     * Checks that the dataset has no categorical column; models that understand only numbers call this at the start
+     * of {@code fit} and {@code predict}, so that no column is silently ignored.
+     *
+     * @throws IllegalArgumentException if there is a categorical column; the message names them, for example
+     *                                  {@code column 'city' is categorical (12 levels); encode it as numbers (one-hot)
+     *                                  or drop it}
+     */
+    public void requireNumeric() {
+        if (table.codes.length == 0) {
+            return;
+        }
+        StringJoiner categorical = new StringJoiner(", ", "", "; encode it as numbers (one-hot) or drop it");
+        for (int c = 0; c < table.codes.length; c++) {
+            categorical.add(String.format(Locale.ROOT, "column '%s' is categorical (%d levels)",
+                    table.categoricalNames.get(c), table.levels.get(c).size()));
+        }
+        throw new IllegalArgumentException(categorical.toString());
+    }
+
+    /**
+     * Returns whether the rows carry sample weights.
+     *
+     * @return true if weighted
+     */
+    public boolean hasWeights() {
+        return weights != null;
+    }
+
+    /**
+     * Returns the sample weight of one row: its weight if weighted, 1 otherwise.
+     *
+     * @param row 0 &le; row &lt; n
+     * @return the finite weight, &ge; 0
+     * @throws IndexOutOfBoundsException if row is out of range
+     */
+    public double weight(int row) {
+        Objects.checkIndex(row, rows);
+        return weights == null ? 1.0 : weights[row];
+    }
+
+    /**
+     * Returns a copy of the sample weights, if the rows carry any.
+     *
+     * @return n finite weights &ge; 0, or empty when unweighted
+     */
+    public Optional<double[]> weights() {
+        return weights == null ? Optional.empty() : Optional.of(weights.clone());
+    }
+
+    /**
+     * Returns this dataset with the given sample weights, sharing its storage.
+     *
+     * @param sampleWeights n finite weights, each &ge; 0, at least one &gt; 0; copied
+     * @return the weighted dataset
+     * @throws IllegalArgumentException if the length is not n, a weight is negative or not finite, or all are 0
+     */
+    public Dataset withWeights(double[] sampleWeights) {
+        return new Dataset(table, index, DatasetBuilder.validWeights(sampleWeights, rows), missing);
+    }
+
+    /**
+     * Returns the view of the given rows, in the given order (a row may repeat); it shares this dataset's storage,
+     * and its weights, if any, are those of the chosen rows.
+     *
+     * @param rowIndices indices into this dataset, each 0 &le; index &lt; n, at least one; copied
+     * @return a dataset with the same columns and the chosen rows
      * @throws IndexOutOfBoundsException if an index is out of range
      * @throws IllegalArgumentException  if no index is given
      */
@@ -238,26 +407,54 @@ public final class Dataset {
         if (rowIndices.length == 0) {
             throw new IllegalArgumentException("a dataset needs at least one row but no row index was given");
         }
-        double[] subsetFeatures = new double[Math.multiplyExact(rowIndices.length, columns)];
-        double[] subsetTarget = new double[rowIndices.length];
+        int[] viewIndex = new int[rowIndices.length];
+        double[] viewWeights = weights == null ? null : new double[rowIndices.length];
         for (int k = 0; k < rowIndices.length; k++) {
-            int i = Objects.checkIndex(rowIndices[k], rows);
-            System.arraycopy(features, i * columns, subsetFeatures, k * columns, columns);
-            subsetTarget[k] = target[i];
+            int i = rowIndices[k];
+            viewIndex[k] = tableRow(i);
+            if (viewWeights != null) {
+                viewWeights[k] = weights[i];
+            }
         }
-        return new Dataset(featureNames, targetName, subsetFeatures, subsetTarget);
+        int[] viewMissing = hasMissing() ? table.missingCounts(viewIndex) : new int[missing.length];
+        return new Dataset(table, viewIndex, viewWeights, viewMissing);
+    }
+
+    private int tableRow(int row) {
+        Objects.checkIndex(row, rows);
+        return index == null ? row : index[row];
     }
 
     /**
-     * Returns a one-line summary: shape, feature names and target name.
+     * Returns a one-line summary: shape, column names, target, and the missing counts when there are any.
      *
-     * @return for example {@code Dataset[442 rows x 10 features [age, sex, ...], target progression]}
+     * @return for example {@code Dataset[442 rows x 10 features [age, sex, ...], target progression]} or
+     *         {@code Dataset[5 rows x 2 features [a, b], 1 categorical [city], target y, weighted, missing {a=1}]}
      */
     @Override
     public String toString() {
-        List<String> shown = featureNames.size() <= 12 ? featureNames : new ArrayList<>(featureNames.subList(0, 12));
-        String more = featureNames.size() <= 12 ? "" : ", ... " + (featureNames.size() - 12) + " more";
-        return String.format(Locale.ROOT, "Dataset[%d rows x %d features %s%s, target %s]",
-                rows, columns, shown, more, targetName);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Dataset[%d rows x %d features %s",
+                rows, columns, shortList(table.featureNames)));
+        if (!table.categoricalNames.isEmpty()) {
+            text.append(String.format(Locale.ROOT, ", %d categorical %s", table.categoricalNames.size(),
+                    shortList(table.categoricalNames)));
+        }
+        text.append(", target ").append(table.targetName);
+        if (weights != null) {
+            text.append(", weighted");
+        }
+        if (hasMissing()) {
+            text.append(", missing ").append(missingCounts());
+        }
+        return text.append(']').toString();
+    }
+
+    private static String shortList(List<String> names) {
+        StringJoiner shown = new StringJoiner(", ", "[", "]");
+        names.stream().limit(SHOWN_NAMES).forEach(shown::add);
+        if (names.size() > SHOWN_NAMES) {
+            shown.add("... " + (names.size() - SHOWN_NAMES) + " more");
+        }
+        return shown.toString();
     }
 }

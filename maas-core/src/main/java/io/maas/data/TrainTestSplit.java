@@ -13,6 +13,14 @@ import java.util.Objects;
  * {@code round(trainFraction * n)} indices of the permutation (halves round up) are the training rows, in
  * permutation order, and the rest are the test rows. The same seed therefore gives the same rows on every JVM.
  *
+ * <p>The stratified split keeps each class's share in both parts. A class is a distinct target value; classes are
+ * taken in ascending order of value, and each class's rows in ascending row order are shuffled as above, all by one
+ * SplitMix64 generator seeded with {@code seed}, class after class. Of a class of m rows, the first
+ * {@code round(trainFraction * m)} (halves up, but at least 1 and at most m - 1) train. The training rows, class
+ * after class, are then shuffled by the same generator, and then the test rows likewise.
+ *
+ * <p>Both parts are views of {@code data} ({@link Dataset#rows(int[])}): no features are copied.
+ *
  * @param train the rows to fit on, at least one
  * @param test  the rows to evaluate on, at least one
  */
@@ -47,6 +55,45 @@ public record TrainTestSplit(Dataset train, Dataset test) {
     }
 
     /**
+     * Splits the rows at random, keeping the share of each class (target value) in both parts, reproducibly for a
+     * given seed (the algorithm is in the class description); for classification.
+     *
+     * @param data          the dataset to split; every class needs at least two rows
+     * @param trainFraction the share of each class for training, strictly between 0 and 1
+     * @param seed          the seed of the shuffles; any value
+     * @return the split; each class has at least one row in each part
+     * @throws IllegalArgumentException if the fraction is not in (0, 1) or a class has a single row (which also
+     *                                  rejects a continuous target, whose values are nearly all distinct)
+     */
+    public static TrainTestSplit stratified(Dataset data, double trainFraction, long seed) {
+        Objects.requireNonNull(data, "data");
+        checkFraction(trainFraction);
+        int[][] classes = Strata.of(data, 2, "a stratified split");
+        SplitMix64 random = new SplitMix64(seed);
+        int trainRows = 0;
+        int[] classTrainRows = new int[classes.length];
+        for (int c = 0; c < classes.length; c++) {
+            random.shuffle(classes[c], 0, classes[c].length);
+            int m = classes[c].length;
+            classTrainRows[c] = (int) Math.min(m - 1, Math.max(1, Math.round(trainFraction * m)));
+            trainRows += classTrainRows[c];
+        }
+        int[] order = new int[data.rowCount()];
+        int train = 0;
+        int test = trainRows;
+        for (int c = 0; c < classes.length; c++) {
+            int m = classes[c].length;
+            System.arraycopy(classes[c], 0, order, train, classTrainRows[c]);
+            System.arraycopy(classes[c], classTrainRows[c], order, test, m - classTrainRows[c]);
+            train += classTrainRows[c];
+            test += m - classTrainRows[c];
+        }
+        random.shuffle(order, 0, trainRows);
+        random.shuffle(order, trainRows, order.length);
+        return split(data, order, trainRows);
+    }
+
+    /**
      * Splits without shuffling: the first {@code trainRows} rows train, the rest test.
      *
      * @param data      the dataset to split
@@ -61,18 +108,18 @@ public record TrainTestSplit(Dataset train, Dataset test) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "trainRows must be between 1 and %d (the dataset has %d rows) but was %d", n - 1, n, trainRows));
         }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return split(data, order, trainRows);
+        return split(data, permutation(n), trainRows);
     }
 
-    private static int trainRows(int n, double trainFraction) {
+    private static void checkFraction(double trainFraction) {
         if (!(trainFraction > 0.0 && trainFraction < 1.0)) {
             throw new IllegalArgumentException(
                     "trainFraction must be strictly between 0 and 1 but was " + trainFraction);
         }
+    }
+
+    private static int trainRows(int n, double trainFraction) {
+        checkFraction(trainFraction);
         long trainRows = Math.round(trainFraction * n);
         if (trainRows < 1 || trainRows >= n) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -92,16 +139,16 @@ public record TrainTestSplit(Dataset train, Dataset test) {
 
     /** The permutation of 0..n-1 described in the class Javadoc. */
     static int[] permutation(int n, long seed) {
+        int[] order = permutation(n);
+        new SplitMix64(seed).shuffle(order, 0, n);
+        return order;
+    }
+
+    /** The identity permutation of 0..n-1. */
+    static int[] permutation(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
-        }
-        SplitMix64 random = new SplitMix64(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
         }
         return order;
     }

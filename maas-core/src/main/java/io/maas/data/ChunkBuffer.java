@@ -1,0 +1,165 @@
+package io.maas.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Collects the parsed rows of one chunk into growing arrays laid out as a {@link Table} wants them, then hands them
+ * over as a dataset. Cells arrive as character ranges from the parser, so a numeric cell is never a String.
+ */
+final class ChunkBuffer {
+
+    private static final int INITIAL_ROWS = 1024;
+
+    private final CsvSchema schema;
+    private final byte[] kinds;
+    private final int[] slots;
+    private final MissingTokens missing;
+    private final CategoryLevels[] levels;
+    private final int maxRows;
+    private final int p;
+    private final int q;
+    private final int[] missingCounts;
+    private double[] features;
+    private double[] target;
+    private final int[][] codes;
+    private int capacity;
+    private int rows;
+
+    /**
+     * @param levels  the category levels of the source, shared by its chunks
+     * @param maxRows the most rows this chunk takes
+     */
+    ChunkBuffer(CsvSchema schema, MissingTokens missing, CategoryLevels[] levels, int maxRows) {
+        this.schema = schema;
+        this.kinds = schema.kinds;
+        this.slots = schema.slots;
+        this.missing = missing;
+        this.levels = levels;
+        this.maxRows = maxRows;
+        this.p = schema.featureNames.size();
+        this.q = schema.categoricalNames.size();
+        this.missingCounts = new int[p + q];
+        this.capacity = Math.min(maxRows, INITIAL_ROWS);
+        this.features = new double[Math.multiplyExact(capacity, p)];
+        this.target = new double[capacity];
+        this.codes = new int[q][capacity];
+    }
+
+    boolean isFull() {
+        return rows == maxRows;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    /** Stores the cell of file column {@code column} of the current row, or throws naming line, column and text. */
+    void accept(int column, char[] text, int offset, int length, long line) {
+        switch (kinds[column]) {
+            case CsvSchema.NUMERIC -> {
+                int slot = slots[column];
+                double value = DecimalParser.parseOrNaN(text, offset, length);
+                if (Double.isNaN(value) && missing.matches(text, offset, length)) {
+                    missingCounts[slot]++;
+                } else if (!Double.isFinite(value) || missing.isNumber()) {
+                    value = numberOrMissing(column, slot, text, offset, length, line);
+                }
+                features[rows * p + slot] = value;
+            }
+            case CsvSchema.TARGET -> {
+                double value = DecimalParser.parseOrNaN(text, offset, length);
+                if (!Double.isFinite(value) || missing.isNumber()) {
+                    if (missing.matches(text, offset, length)) {
+                        throw new DataFormatException(schema.source, line, schema.columnNames.get(column),
+                                "the target is missing (" + DataFormatException.quote(new String(text, offset, length))
+                                        + "); every row needs a target value");
+                    }
+                    value = number(column, text, offset, length, line);
+                }
+                target[rows] = value;
+            }
+            case CsvSchema.CATEGORICAL -> {
+                int slot = slots[column];
+                if (missing.matches(text, offset, length)) {
+                    codes[slot][rows] = Dataset.MISSING_CATEGORY;
+                    missingCounts[p + slot]++;
+                } else {
+                    codes[slot][rows] = levels[slot].code(trimmed(text, offset, length));
+                }
+            }
+            default -> {
+                // a skipped column is not parsed at all
+            }
+        }
+    }
+
+    /** Completes the current row. */
+    void endRow() {
+        rows++;
+        if (rows == capacity && rows < maxRows) {
+            capacity = (int) Math.min(maxRows, Math.max(2L * capacity, 16));
+            features = Arrays.copyOf(features, Math.multiplyExact(capacity, p));
+            target = Arrays.copyOf(target, capacity);
+            for (int c = 0; c < q; c++) {
+                codes[c] = Arrays.copyOf(codes[c], capacity);
+            }
+        }
+    }
+
+    /** Returns the rows collected as a dataset; at least one row must have been collected. */
+    Dataset toDataset() {
+        int[][] ownCodes = new int[q][];
+        List<List<String>> ownLevels = new ArrayList<>();
+        for (int c = 0; c < q; c++) {
+            ownCodes[c] = trim(codes[c]);
+            ownLevels.add(levels[c].snapshot());
+        }
+        double[] ownFeatures = features.length == rows * p ? features : Arrays.copyOf(features, rows * p);
+        double[] ownTarget = target.length == rows ? target : Arrays.copyOf(target, rows);
+        Table table = new Table(schema.featureNames, schema.targetName, ownFeatures, ownTarget,
+                schema.categoricalNames, ownCodes, ownLevels);
+        features = null; // handed over: this buffer must not write into them again
+        target = null;
+        return new Dataset(table, null, null, missingCounts.clone());
+    }
+
+    private int[] trim(int[] columnCodes) {
+        return columnCodes.length == rows ? columnCodes : Arrays.copyOf(columnCodes, rows);
+    }
+
+    /** The slow path of a numeric cell: a token that is also a number, or an error. Returns NaN for missing. */
+    private double numberOrMissing(int column, int slot, char[] text, int offset, int length, long line) {
+        if (missing.matches(text, offset, length)) {
+            missingCounts[slot]++;
+            return Double.NaN;
+        }
+        return number(column, text, offset, length, line);
+    }
+
+    private double number(int column, char[] text, int offset, int length, long line) {
+        try {
+            return DecimalParser.parse(text, offset, length);
+        } catch (NumberFormatException e) {
+            String hint = schema.detected && kinds[column] == CsvSchema.NUMERIC
+                    ? "; the column looked numeric in the rows used for detection: declare it categorical to keep"
+                            + " text"
+                    : "";
+            throw new DataFormatException(schema.source, line, schema.columnNames.get(column),
+                    DataFormatException.quote(new String(text, offset, length)) + " " + e.getMessage() + hint);
+        }
+    }
+
+    private static String trimmed(char[] text, int offset, int length) {
+        int start = offset;
+        int end = offset + length;
+        while (start < end && MissingTokens.isBlank(text[start])) {
+            start++;
+        }
+        while (end > start && MissingTokens.isBlank(text[end - 1])) {
+            end--;
+        }
+        return new String(text, start, end - start);
+    }
+}

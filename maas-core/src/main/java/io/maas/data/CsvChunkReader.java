@@ -1,0 +1,185 @@
+package io.maas.data;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads one CSV source as a sequence of datasets of bounded size: the one parser behind {@link CsvFormat#read} (a
+ * single chunk without a row limit) and {@link DatasetChunks}.
+ *
+ * <p>Opening reads the header, then the first rows as strings when the columns need them (no header, or categorical
+ * detection), resolves the {@link CsvSchema}, and reads the first chunk, so that a source that cannot give one is
+ * rejected at once. Memory is one chunk plus FastCSV's buffer of about one record. Not thread-safe.
+ */
+final class CsvChunkReader implements Closeable {
+
+    private static final String MAXIMUM_BUFFER = "maximum buffer size"; // FastCSV's message for a too long field
+    private static final int MIN_BUFFER = 1 << 16;
+
+    private final CsvFormat format;
+    private final String source;
+    private final RecordHandler handler;
+    private final CsvReader<Object> csv;
+    private final CloseableIterator<Object> records;
+    private final MissingTokens missing;
+    private CsvSchema schema;
+    private CategoryLevels[] levels;
+    private Dataset first;
+    private boolean exhausted;
+
+    private CsvChunkReader(CsvFormat format, Reader reader, String source) {
+        this.format = format;
+        this.source = source;
+        this.handler = new RecordHandler(source, format.maxLineLength());
+        this.missing = new MissingTokens(format.missingTokens());
+        // A raw field may be twice its text (doubled quotes): the buffer overflows only past maxLineLength.
+        int buffer = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(MIN_BUFFER, 2L * format.maxLineLength() + 16));
+        CsvReader.CsvReaderBuilder builder = CsvReader.builder()
+                .fieldSeparator(format.delimiter())
+                .quoteCharacter(format.quote())
+                .skipEmptyLines(true)
+                .allowExtraFields(true) // field counts are checked by RecordHandler, with the line and the counts
+                .allowMissingFields(true)
+                .detectBomHeader(false) // MarkedReader removes a byte order mark
+                .maxBufferSize(buffer);
+        if (format.comment().isPresent()) {
+            builder.commentStrategy(CommentStrategy.SKIP).commentCharacter((char) format.comment().getAsInt());
+        }
+        this.csv = builder.build(handler, new MarkedReader(reader));
+        this.records = csv.iterator();
+    }
+
+    /**
+     * Opens the source and reads its first chunk.
+     *
+     * @param firstChunkRows the most rows of the first chunk: the chunk size, or {@code Integer.MAX_VALUE} to read
+     *                       everything
+     */
+    static CsvChunkReader open(CsvFormat format, Reader reader, String source, int firstChunkRows)
+            throws IOException {
+        CsvChunkReader chunks = new CsvChunkReader(format, reader, source);
+        chunks.start(firstChunkRows);
+        return chunks;
+    }
+
+    private void start(int firstChunkRows) throws IOException {
+        boolean hasHeader = format.header() == CsvFormat.Header.PRESENT;
+        List<String> names;
+        long headerLine;
+        List<RecordHandler.RawRecord> sample;
+        int sampleRows = format.detectCategorical() ? format.chunkRows() : hasHeader ? 0 : 1;
+        if (hasHeader) {
+            if (!advance()) {
+                throw new DataFormatException(source, 0, null, "is empty; expected a header row and data rows");
+            }
+            RecordHandler.RawRecord header = handler.takeRaw().get(0);
+            names = List.of(header.fields());
+            headerLine = header.line();
+            sample = readRaw(sampleRows);
+        } else {
+            sample = readRaw(sampleRows);
+            if (sample.isEmpty()) {
+                throw new DataFormatException(source, 0, null, "is empty; expected data rows");
+            }
+            names = new ArrayList<>();
+            for (int j = 0; j < sample.get(0).fields().length; j++) {
+                names.add("x" + j);
+            }
+            headerLine = sample.get(0).line();
+        }
+        schema = CsvSchema.resolve(format, source, names, headerLine, sample, missing);
+        levels = new CategoryLevels[schema.categoricalNames.size()];
+        for (int c = 0; c < levels.length; c++) {
+            levels[c] = new CategoryLevels();
+        }
+        ChunkBuffer chunk = newChunk(firstChunkRows);
+        for (RecordHandler.RawRecord row : sample) {
+            handler.replay(row);
+        }
+        first = fill(chunk).orElseThrow(() -> new DataFormatException(source, 0, null,
+                "has a header but no data rows"));
+    }
+
+    private List<RecordHandler.RawRecord> readRaw(int rows) throws IOException {
+        int read = 0;
+        while (read < rows && advance()) {
+            read++;
+        }
+        return handler.takeRaw();
+    }
+
+    private ChunkBuffer newChunk(int maxRows) {
+        ChunkBuffer chunk = new ChunkBuffer(schema, missing, levels, maxRows);
+        handler.fill(chunk, schema.width, schema.widthOrigin);
+        return chunk;
+    }
+
+    private Optional<Dataset> fill(ChunkBuffer chunk) throws IOException {
+        while (!chunk.isFull() && advance()) {
+            // each accepted record went into the chunk
+        }
+        return chunk.rows() == 0 ? Optional.empty() : Optional.of(chunk.toDataset());
+    }
+
+    /** Returns the first chunk, read when opening; for {@code read}, all rows. */
+    Dataset first() {
+        return first;
+    }
+
+    /** Reads the next chunk of at most {@code maxRows} rows, or returns empty at the end. */
+    Optional<Dataset> next(int maxRows) throws IOException {
+        return exhausted ? Optional.empty() : fill(newChunk(maxRows));
+    }
+
+    /** Parses one more record into the handler's current target; false at the end of the input. */
+    private boolean advance() throws IOException {
+        try {
+            if (!records.hasNext()) {
+                exhausted = true;
+                if (!handler.endSeen()) {
+                    throw new IllegalStateException(source + ": the parser stopped before the end of the input");
+                }
+                return false;
+            }
+            records.next();
+            return true;
+        } catch (CsvParseException e) {
+            throw translate(e);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new DataFormatException(source, "the input is not valid UTF-8", e.getCause());
+            }
+            throw e.getCause();
+        }
+    }
+
+    private RuntimeException translate(CsvParseException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof DataFormatException formatError) {
+            return formatError;
+        }
+        if (cause instanceof UncheckedIOException io && io.getCause() instanceof CharacterCodingException) {
+            return new DataFormatException(source, "the input is not valid UTF-8", io.getCause());
+        }
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains(MAXIMUM_BUFFER)) {
+            return RecordHandler.tooLong(source, handler.line(), format.maxLineLength());
+        }
+        return new DataFormatException(source, handler.line(), null, "is not valid CSV: " + message, e);
+    }
+
+    @Override
+    public void close() throws IOException {
+        csv.close();
+    }
+}
