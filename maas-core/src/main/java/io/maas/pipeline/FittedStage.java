@@ -1,6 +1,9 @@
 package io.maas.pipeline;
 
 import io.maas.data.Dataset;
+import io.maas.data.DatasetBuilder;
+import io.maas.data.NanPolicy;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,10 +48,11 @@ public interface FittedStage {
     }
 
     /**
-     * Transforms every row of a dataset, keeping its target.
+     * Transforms every row of a dataset, keeping its target, weights and categorical columns; a missing value (NaN)
+     * that the stage passes through stays missing.
      *
-     * @param data rows whose features are {@link #inputNames()}, in order
-     * @return a new dataset with the columns {@link #outputNames()}
+     * @param data rows whose numeric features are {@link #inputNames()}, in order
+     * @return a new dataset with the numeric columns {@link #outputNames()}
      * @throws IllegalArgumentException if the dataset's features are not this stage's inputs
      */
     default Dataset transform(Dataset data) {
@@ -56,12 +60,27 @@ public interface FittedStage {
             throw new IllegalArgumentException("the stage reads " + inputNames() + " but the data has "
                     + data.featureNames());
         }
+        int width = outputNames().size();
         double[] in = new double[inputNames().size()];
-        double[][] out = new double[data.rowCount()][outputNames().size()];
-        for (int i = 0; i < out.length; i++) {
+        double[] out = new double[Math.multiplyExact(data.rowCount(), width)];
+        double[] row = new double[width];
+        for (int i = 0; i < data.rowCount(); i++) {
             data.copyRow(i, in, 0);
-            transform(in, out[i]);
+            transform(in, row);
+            System.arraycopy(row, 0, out, i * width, width);
         }
-        return Dataset.of(outputNames(), out, data.targetName(), data.target());
+        DatasetBuilder builder = Dataset.builder()
+                .features(outputNames(), out)
+                .nanPolicy(NanPolicy.MISSING)
+                .target(data.targetName(), data.target());
+        for (int c = 0; c < data.categoricalCount(); c++) {
+            List<String> values = new ArrayList<>(data.rowCount());
+            for (int i = 0; i < data.rowCount(); i++) {
+                values.add(data.category(i, c).orElse(""));
+            }
+            builder.categorical(data.categoricalNames().get(c), values);
+        }
+        data.weights().ifPresent(builder::weights);
+        return builder.build();
     }
 }

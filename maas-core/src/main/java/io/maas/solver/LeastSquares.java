@@ -77,9 +77,9 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
     }
 
     /**
-     * Fits the features of {@code data} to its target, unweighted.
+     * Fits the features of {@code data} to its target, with the dataset's sample weights if it has any.
      *
-     * @param data the training data, n rows x p features; not modified
+     * @param data the training data, n rows x p numeric features, none missing; not modified
      * @return the parameters, diagnostics and (where defined) inference statistics
      * @throws RankDeficientException if the design has no unique solution and the policy is {@link RankPolicy#FAIL}
      * @throws SolverException        if the problem exceeds {@link Builder#maxDirectParameters} under
@@ -94,9 +94,11 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
      * Fits the features of {@code data} to its target, minimising the weighted sum of squares.
      *
      * @param data          the training data, n rows x p features; not modified
-     * @param sampleWeights n finite weights &ge; 0 with a positive sum (not modified), or null for unit weights
+     * @param sampleWeights n finite weights &ge; 0 with a positive sum (not modified), or null for the dataset's
+     *                      weights (unit weights if it has none)
      * @return the parameters, diagnostics and (where defined) inference statistics
-     * @throws IllegalArgumentException if the weights have the wrong length, a bad value or a zero sum
+     * @throws IllegalArgumentException if a value is missing or a column is categorical (naming the columns), or the
+     *                                  weights have the wrong length, a bad value or a zero sum
      * @throws RankDeficientException   if the design has no unique solution and the policy is {@link RankPolicy#FAIL}
      * @throws SolverException          if the factorisation or the fallback fails
      */
@@ -136,8 +138,11 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
         }
     }
 
-    static Problem problem(Dataset data, double[] sampleWeights, Intercept intercept, double ridge) {
+    static Problem problem(Dataset data, double[] givenWeights, Intercept intercept, double ridge) {
         Objects.requireNonNull(data, "data");
+        data.requireNumeric();
+        data.requireComplete();
+        double[] sampleWeights = givenWeights != null ? givenWeights : data.weights().orElse(null);
         double[] weights = null;
         if (sampleWeights != null) {
             if (sampleWeights.length != data.rowCount()) {

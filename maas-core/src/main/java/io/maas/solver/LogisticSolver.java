@@ -63,11 +63,14 @@ public final class LogisticSolver {
      *
      * @param data rows with labels 0 or 1 in the target, both present; not modified
      * @return the intercept, coefficients and diagnostics (iterations, converged, final objective, history)
-     * @throws IllegalArgumentException if a label is not 0 or 1 (naming the row) or only one class is present
+     * @throws IllegalArgumentException if a label is not 0 or 1 (naming the row) or only one class is present, or a
+     *                                  value is missing or a column categorical (naming the columns)
      * @throws SolverException          if a Newton system cannot be solved
      */
     public LinearSolution solve(Dataset data) {
         Objects.requireNonNull(data, "data");
+        data.requireNumeric();
+        data.requireComplete();
         double[] y = labels(data);
         long start = System.nanoTime();
         int n = data.rowCount();
