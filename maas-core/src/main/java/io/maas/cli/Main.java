@@ -7,6 +7,8 @@ import io.maas.data.SampleData;
 import io.maas.data.TrainTestSplit;
 import io.maas.model.LinearModel;
 import io.maas.model.LinearRegression;
+import io.maas.pipeline.CrossValidation;
+import io.maas.pipeline.CrossValidationResult;
 import io.maas.pipeline.FittedPipeline;
 import io.maas.pipeline.Pipeline;
 import io.maas.solver.GradientDescent;
@@ -44,6 +46,7 @@ public final class Main {
               --seed N                   seed of the shuffled split (default 42)
               --train-rows N             train on the first N rows instead, test on the rest (N may be all rows:
                                          then there is no test report)
+              --folds K                  K-fold cross-validation on the training rows (default 5; 0 to skip)
             model options:
               --no-intercept             fit y = xᵀβ through the origin
               --solver qr|gd             least squares by QR (default) or gradient descent on J(θ)
@@ -145,9 +148,12 @@ public final class Main {
             split = String.format(Locale.ROOT, "shuffled, seed %d, train fraction %s", options.seed(),
                     options.trainFraction());
         }
-        FittedPipeline fitted = Pipeline.builder().model(estimator(options)).build().fit(train);
-        return new Report(source, data, split, train, test, (LinearModel) fitted.model(),
-                test.map(fitted::evaluate));
+        Pipeline pipeline = Pipeline.builder().model(estimator(options)).build();
+        FittedPipeline fitted = pipeline.fit(train);
+        Optional<CrossValidationResult> crossValidation = options.folds() == 0 ? Optional.empty()
+                : Optional.of(CrossValidation.folds(options.folds(), options.seed()).evaluate(pipeline, train));
+        return new Report(source, data, split, train, test, pipeline, (LinearModel) fitted.model(),
+                test.map(fitted::evaluate), crossValidation, options.folds());
     }
 
     private static LinearRegression estimator(Options options) {

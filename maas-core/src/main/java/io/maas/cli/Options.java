@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 record Options(boolean help, String data, String target, double trainFraction, int trainRows, long seed,
                boolean json, Intercept intercept, Solver solver, RankPolicy policy, Precision precision,
-               double ridge) {
+               double ridge, int folds) {
 
     /** The solver chosen with --solver. */
     enum Solver {
@@ -34,6 +34,7 @@ record Options(boolean help, String data, String target, double trainFraction, i
         RankPolicy policy = RankPolicy.GRADIENT_DESCENT;
         Precision precision = Precision.AUTO;
         double ridge = 0;
+        int folds = 5;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -54,6 +55,7 @@ record Options(boolean help, String data, String target, double trainFraction, i
                 case "--policy" -> policy = choice(RankPolicy.class, value(args, ++i, arg), arg);
                 case "--precision" -> precision = choice(Precision.class, value(args, ++i, arg), arg);
                 case "--ridge" -> ridge = nonNegative(value(args, ++i, arg), arg);
+                case "--folds" -> folds = folds(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException(arg.startsWith("-")
                         ? "unknown option '" + arg + "'"
                         : "unknown command '" + arg + "'");
@@ -66,7 +68,7 @@ record Options(boolean help, String data, String target, double trainFraction, i
             throw new IllegalArgumentException("--data and --target belong to the fit command");
         }
         return new Options(help, data, target, trainFraction, trainRows, seed, json, intercept, solver, policy,
-                precision, ridge);
+                precision, ridge, folds);
     }
 
     private static void requireFirst(int index, String command) {
@@ -104,6 +106,19 @@ record Options(boolean help, String data, String target, double trainFraction, i
             // reported below
         }
         throw new IllegalArgumentException(option + " must be a whole number >= 1 but was '" + text + "'");
+    }
+
+    private static int folds(String text) {
+        try {
+            int k = Integer.parseInt(text);
+            if (k == 0 || k >= 2) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--folds must be 0 (no cross-validation) or a whole number >= 2 but was '"
+                + text + "'");
     }
 
     private static double nonNegative(String text, String option) {

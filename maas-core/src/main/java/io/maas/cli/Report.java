@@ -2,8 +2,10 @@ package io.maas.cli;
 
 import io.maas.data.Dataset;
 import io.maas.model.LinearModel;
+import io.maas.pipeline.CrossValidationResult;
 import io.maas.pipeline.Evaluation;
 import io.maas.pipeline.Metric;
+import io.maas.pipeline.Pipeline;
 import io.maas.solver.FitDiagnostics;
 import io.maas.solver.InferenceStatistics;
 import io.maas.solver.ParameterEstimate;
@@ -15,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What one run of the command line found, rendered as text for people or JSON for scripts. */
-record Report(String source, Dataset data, String split, Dataset train, Optional<Dataset> test, LinearModel model,
-              Optional<Evaluation> evaluation) {
+record Report(String source, Dataset data, String split, Dataset train, Optional<Dataset> test, Pipeline pipeline,
+              LinearModel model, Optional<Evaluation> evaluation, Optional<CrossValidationResult> crossValidation,
+              int folds) {
 
     String toText() {
         FitDiagnostics fit = model.diagnostics();
@@ -26,6 +29,7 @@ record Report(String source, Dataset data, String split, Dataset train, Optional
                 data.targetName());
         line(text, "split     %s: %d train rows, %d test rows", split, train.rowCount(),
                 test.map(Dataset::rowCount).orElse(0));
+        line(text, "pipeline  %s", pipeline);
         line(text, "solver    %s (%s precision)", fit.method(), fit.precision().name().toLowerCase(Locale.ROOT));
         line(text, "          %s", details(fit));
         // The first fit in a JVM includes class loading and interpretation; the JMH benchmark
@@ -48,6 +52,11 @@ record Report(String source, Dataset data, String split, Dataset train, Optional
                 line(text, "  %-" + width + "s  %s", model.featureNames().get(j), Main.format(coefficients[j]));
             }
         }
+        crossValidation.ifPresent(result -> {
+            line(text, "");
+            line(text, "%d-fold cross-validation on the %d training rows (seeded, shuffled)", folds, train.rowCount());
+            text.append(result).append('\n');
+        });
         if (evaluation.isPresent()) {
             Evaluation scores = evaluation.get();
             line(text, "");
@@ -99,6 +108,7 @@ record Report(String source, Dataset data, String split, Dataset train, Optional
         json.put("coefficients", coefficients);
         model.solution().statistics().ifPresent(s -> json.put("statistics", statistics(s)));
         evaluation.ifPresent(e -> json.put("testMetrics", metrics(e)));
+        crossValidation.ifPresent(result -> json.put("crossValidation", crossValidation(result)));
         json.put("diagnostics", diagnostics(model.diagnostics()));
         test.ifPresent(held -> {
             Map<String, Object> example = new LinkedHashMap<>();
@@ -140,8 +150,24 @@ record Report(String source, Dataset data, String split, Dataset train, Optional
 
     private static Map<String, Object> metrics(Evaluation evaluation) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("testRows", evaluation.rows());
+        json.put("rows", evaluation.rows());
         evaluation.values().forEach((metric, value) -> json.put(metric.name().toLowerCase(Locale.ROOT), value));
+        return json;
+    }
+
+    private static Map<String, Object> crossValidation(CrossValidationResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        List<Object> folds = new ArrayList<>();
+        result.folds().forEach(fold -> folds.add(metrics(fold)));
+        json.put("folds", folds);
+        Map<String, Object> mean = new LinkedHashMap<>();
+        Map<String, Object> sd = new LinkedHashMap<>();
+        result.folds().get(0).values().keySet().forEach(metric -> {
+            mean.put(metric.name().toLowerCase(Locale.ROOT), result.mean(metric));
+            sd.put(metric.name().toLowerCase(Locale.ROOT), result.standardDeviation(metric));
+        });
+        json.put("mean", mean);
+        json.put("standardDeviation", sd);
         return json;
     }
 

@@ -43,6 +43,8 @@ class MainTest {
                 .contains("least squares")
                 .contains("(intercept)")
                 .contains("std. error")
+                .contains("5-fold cross-validation on the 354 training rows")
+                .contains("pipeline  Pipeline[")
                 .contains("bmi")
                 .containsPattern("test MSE +\\d")
                 .contains("test R²")
@@ -60,6 +62,20 @@ class MainTest {
         assertThat(json.get("testMetrics").get("mse").asDouble()).isPositive();
         assertThat(json.get("diagnostics").get("rank").asInt()).isEqualTo(11);
         assertThat(json.get("split").get("trainRows").asInt()).isEqualTo(354);
+        assertThat(json.get("crossValidation").get("folds").size()).isEqualTo(5);
+        assertThat(json.get("crossValidation").get("mean").get("mse").asDouble()).isPositive();
+        assertThat(json.get("statistics").get("parameters").get(3).get("name").asText()).isEqualTo("bmi");
+    }
+
+    @Test
+    void folds_option_sets_or_skips_cross_validation() throws IOException {
+        assertThat(run("--json", "--folds", "3")).isZero();
+        assertThat(new ObjectMapper().readTree(out()).get("crossValidation").get("folds").size()).isEqualTo(3);
+        out.reset();
+        assertThat(run("--json", "--folds", "0")).isZero();
+        assertThat(new ObjectMapper().readTree(out()).has("crossValidation")).isFalse();
+        assertThat(run("--folds", "1")).isEqualTo(2);
+        assertThat(err()).contains("--folds must be 0 (no cross-validation) or a whole number >= 2 but was '1'");
     }
 
     @Test
