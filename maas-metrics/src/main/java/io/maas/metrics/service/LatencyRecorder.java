@@ -29,8 +29,9 @@ import java.util.function.LongSupplier;
  * at least once per slice (a scrape every 10 s, say) the window is accurate to one slice; if not, everything
  * recorded since the previous snapshot counts as recent.
  *
- * <p>Memory is about (slices + 3) counters arrays of 8 × (128 × log2(highest / 128) + 258) bytes: 330 KB with the
- * defaults. Snapshots are synchronized among themselves (readers queue; writers never wait).
+ * <p>Memory: slices + 3 arrays of one long per bucket, the bucket count growing with the logarithm of the highest
+ * trackable value: 4563 buckets (36.5 KB) per array for one hour, 330 KB in all with the default 6 slices.
+ * Snapshots are synchronized among themselves (readers queue; writers never wait).
  */
 public final class LatencyRecorder {
 

@@ -61,9 +61,10 @@ public final class ServiceMetrics {
             T result = call.get();
             record(elapsedSince(start), Outcome.SUCCESS);
             return result;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable failure) {
+            // Throwable, rethrown precisely: also counts checked exceptions thrown sneakily through the call.
             record(elapsedSince(start), Outcome.FAILURE);
-            throw e;
+            throw failure;
         }
     }
 
@@ -79,9 +80,10 @@ public final class ServiceMetrics {
         try {
             call.run();
             record(elapsedSince(start), Outcome.SUCCESS);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable failure) {
+            // Throwable, rethrown precisely: also counts checked exceptions thrown sneakily through the call.
             record(elapsedSince(start), Outcome.FAILURE);
-            throw e;
+            throw failure;
         }
     }
 

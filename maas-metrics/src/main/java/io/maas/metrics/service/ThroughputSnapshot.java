@@ -3,7 +3,8 @@ package io.maas.metrics.service;
 import java.util.Locale;
 
 /**
- * The throughput a {@link ThroughputMeter} measured: a total count and two rates in events per second.
+ * The throughput a {@link ThroughputMeter} measured: a total count and two rates in events per second. An immutable
+ * value.
  *
  * @param count         the number of events since the meter started, &ge; 0
  * @param meanRate      count divided by the seconds since the meter started (0 at the start), &ge; 0

@@ -47,6 +47,20 @@ class ServiceMetricsTest {
     }
 
     @Test
+    void a_checked_exception_thrown_sneakily_is_counted_and_rethrown_unchanged() {
+        Exception checked = new java.io.IOException("disk");
+
+        assertThatThrownBy(() -> metrics.time(() -> sneakyThrow(checked))).isSameAs(checked);
+
+        assertThat(metrics.snapshot().failures()).isEqualTo(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> Object sneakyThrow(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    @Test
     void a_runnable_is_timed_like_a_supplier() {
         metrics.time(() -> clock.advance(Duration.ofNanos(200)));
 
