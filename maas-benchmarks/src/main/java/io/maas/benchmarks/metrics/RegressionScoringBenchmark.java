@@ -25,7 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The pairs (16 MB) are seeded Gaussian targets with Gaussian errors. {@code score} reads them twice
  * (two-pass variances) with seven compensated sums; {@code meanSquaredError} once with one; the median sorts a copy.
  * The time per pair against the 16 bytes it reads tells how far each is from memory bandwidth (a few GB/s per core
- * here): compensated summation is bound by its dependency chain and branch, not by memory. Run it with
+ * here): compensated summation is bound by its dependency chain and branch, not by memory. Eight warm-up
+ * iterations, not three: {@code accumulatorInChunks} ran at 70-100 ms/op for about its first five seconds in a
+ * fork before settling near 10 ms/op (its {@code addChunk} is C2-compiled within 0.2 s, so that is not the cause;
+ * the 16 MB of chunk copies it allocates per operation, and the heap sizing they drive, are the suspects). Run it with
  * <pre>
  * mvn -B -pl maas-benchmarks -am -P benchmark -DskipTests verify -Djmh.args="RegressionScoringBenchmark"
  * </pre>
@@ -33,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
 public class RegressionScoringBenchmark {
