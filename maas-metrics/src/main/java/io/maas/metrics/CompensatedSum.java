@@ -10,14 +10,28 @@ final class CompensatedSum {
     private double sum;
     private double compensation;
 
+    CompensatedSum() {
+    }
+
+    /** A sum already accumulated elsewhere, as a sum and its compensation (see {@link #roundingError}). */
+    CompensatedSum(double sum, double compensation) {
+        this.sum = sum;
+        this.compensation = compensation;
+    }
+
     void add(double value) {
         double t = sum + value;
-        if (Math.abs(sum) >= Math.abs(value)) {
-            compensation += (sum - t) + value;
-        } else {
-            compensation += (value - t) + sum;
-        }
+        compensation += roundingError(sum, value, t);
         sum = t;
+    }
+
+    /**
+     * The rounding error of {@code total = sum + value}, exactly (Neumaier's step). Loops that keep several sums
+     * in local variables use it directly: there the JIT keeps them in registers, which it does not always manage
+     * for fields of objects.
+     */
+    static double roundingError(double sum, double value, double total) {
+        return Math.abs(sum) >= Math.abs(value) ? (sum - total) + value : (value - total) + sum;
     }
 
     /** Adds another sum, keeping its compensation: merging two halves loses nothing a single pass would keep. */

@@ -57,7 +57,10 @@ public final class RegressionAccumulator {
     public RegressionAccumulator add(double actual, double predicted, double weight) {
         requireFinite(actual, "actual");
         requireFinite(predicted, "predicted");
-        Inputs.requireWeight(weight, String.format(Locale.ROOT, "weight of pair %d", count));
+        if (!(weight >= 0.0 && weight < Double.POSITIVE_INFINITY)) {
+            // The name is built only on failure: this is the per-pair hot path.
+            Inputs.requireWeight(weight, "weight of pair " + count);
+        }
         double error = actual - predicted;
         count++;
         squaredErrors.add(weight * (error * error));
@@ -169,12 +172,13 @@ public final class RegressionAccumulator {
         if (n == 0) {
             return this;
         }
-        // Pass 1: weights, means, error sums and ranges (the ranges of values of positive weight only).
-        CompensatedSum weight = new CompensatedSum();
-        CompensatedSum actualSum = new CompensatedSum();
-        CompensatedSum errorSum = new CompensatedSum();
-        CompensatedSum squares = new CompensatedSum();
-        CompensatedSum absolutes = new CompensatedSum();
+        // Pass 1: weights, means, error sums and ranges (the ranges of values of positive weight only). Each sum
+        // is a local pair (value, Neumaier compensation), kept in registers; see CompensatedSum.roundingError.
+        double weight = 0.0, weightC = 0.0;
+        double actualSum = 0.0, actualSumC = 0.0;
+        double errorSum = 0.0, errorSumC = 0.0;
+        double squares = 0.0, squaresC = 0.0;
+        double absolutes = 0.0, absolutesC = 0.0;
         double chunkMax = 0.0;
         double minActual = Double.POSITIVE_INFINITY;
         double maxActual = Double.NEGATIVE_INFINITY;
@@ -184,38 +188,58 @@ public final class RegressionAccumulator {
             double w = weights == null ? 1.0 : weights[i];
             double a = actual[i];
             double e = a - predicted[i];
-            squares.add(w * (e * e));
-            absolutes.add(w * Math.abs(e));
+            double x = w * (e * e);
+            double t = squares + x;
+            squaresC += CompensatedSum.roundingError(squares, x, t);
+            squares = t;
+            x = w * Math.abs(e);
+            t = absolutes + x;
+            absolutesC += CompensatedSum.roundingError(absolutes, x, t);
+            absolutes = t;
             chunkMax = Math.max(chunkMax, Math.abs(e));
             if (w > 0.0) {
-                weight.add(w);
-                actualSum.add(w * a);
-                errorSum.add(w * e);
+                t = weight + w;
+                weightC += CompensatedSum.roundingError(weight, w, t);
+                weight = t;
+                x = w * a;
+                t = actualSum + x;
+                actualSumC += CompensatedSum.roundingError(actualSum, x, t);
+                actualSum = t;
+                x = w * e;
+                t = errorSum + x;
+                errorSumC += CompensatedSum.roundingError(errorSum, x, t);
+                errorSum = t;
                 minActual = Math.min(minActual, a);
                 maxActual = Math.max(maxActual, a);
                 minError = Math.min(minError, e);
                 maxErrorValue = Math.max(maxErrorValue, e);
             }
         }
-        double w = weight.value();
-        double actualMean = w == 0.0 ? 0.0 : actualSum.value() / w;
-        double errorMean = w == 0.0 ? 0.0 : errorSum.value() / w;
+        double w = weight + weightC;
+        double actualMean = w == 0.0 ? 0.0 : (actualSum + actualSumC) / w;
+        double errorMean = w == 0.0 ? 0.0 : (errorSum + errorSumC) / w;
         // Pass 2: squared deviations about the chunk means (two passes: no cancellation).
-        CompensatedSum actualSquares = new CompensatedSum();
-        CompensatedSum errorSquares = new CompensatedSum();
+        double actualSquares = 0.0, actualSquaresC = 0.0;
+        double errorSquares = 0.0, errorSquaresC = 0.0;
         for (int i = 0; i < n; i++) {
             double wi = weights == null ? 1.0 : weights[i];
             double da = actual[i] - actualMean;
             double de = (actual[i] - predicted[i]) - errorMean;
-            actualSquares.add(wi * (da * da));
-            errorSquares.add(wi * (de * de));
+            double x = wi * (da * da);
+            double t = actualSquares + x;
+            actualSquaresC += CompensatedSum.roundingError(actualSquares, x, t);
+            actualSquares = t;
+            x = wi * (de * de);
+            t = errorSquares + x;
+            errorSquaresC += CompensatedSum.roundingError(errorSquares, x, t);
+            errorSquares = t;
         }
         count += n;
-        squaredErrors.add(squares);
-        absoluteErrors.add(absolutes);
+        squaredErrors.add(new CompensatedSum(squares, squaresC));
+        absoluteErrors.add(new CompensatedSum(absolutes, absolutesC));
         maxError = Math.max(maxError, chunkMax);
-        actualMoments.merge(w, actualMean, actualSquares.value(), minActual, maxActual);
-        errorMoments.merge(w, errorMean, errorSquares.value(), minError, maxErrorValue);
+        actualMoments.merge(w, actualMean, actualSquares + actualSquaresC, minActual, maxActual);
+        errorMoments.merge(w, errorMean, errorSquares + errorSquaresC, minError, maxErrorValue);
         return this;
     }
 

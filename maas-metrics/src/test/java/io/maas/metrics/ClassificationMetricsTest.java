@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -157,7 +158,7 @@ class ClassificationMetricsTest {
         @Test
         void too_many_labels_are_refused_before_allocating() {
             int[] many = new int[ConfusionMatrix.MAX_LABELS + 1];
-            java.util.Arrays.setAll(many, i -> i);
+            Arrays.setAll(many, i -> i);
 
             assertThatThrownBy(() -> ConfusionMatrix.of(many, many))
                     .isInstanceOf(IllegalArgumentException.class)

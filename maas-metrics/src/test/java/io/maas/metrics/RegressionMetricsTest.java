@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -370,7 +372,7 @@ class RegressionMetricsTest {
             double[] one = {1};
             double[] two = {1, 2};
 
-            for (var metric : java.util.List.<java.util.function.BiConsumer<double[], double[]>>of(
+            for (BiConsumer<double[], double[]> metric : List.<BiConsumer<double[], double[]>>of(
                     RegressionMetrics::meanSquaredError, RegressionMetrics::rootMeanSquaredError,
                     RegressionMetrics::meanAbsoluteError, RegressionMetrics::r2, RegressionMetrics::explainedVariance,
                     RegressionMetrics::maxError, RegressionMetrics::medianAbsoluteError, RegressionMetrics::score)) {

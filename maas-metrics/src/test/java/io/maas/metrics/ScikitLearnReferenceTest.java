@@ -3,8 +3,9 @@ package io.maas.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -65,7 +66,7 @@ class ScikitLearnReferenceTest {
         Map<String, Supplier<Object>> multiclass = new LinkedHashMap<>();
         multiclass.put("accuracy", () -> ClassificationMetrics.accuracy(MULTI_ACTUAL, MULTI_PREDICTED));
         for (Average average : Average.values()) {
-            String suffix = "_" + average.name().toLowerCase(java.util.Locale.ROOT);
+            String suffix = "_" + average.name().toLowerCase(Locale.ROOT);
             multiclass.put("precision" + suffix,
                     () -> ClassificationMetrics.precision(MULTI_ACTUAL, MULTI_PREDICTED, average));
             multiclass.put("recall" + suffix,
@@ -89,17 +90,14 @@ class ScikitLearnReferenceTest {
     @Test
     void every_value_in_the_file_is_checked() {
         Map<String, Map<String, Supplier<Object>>> computations = computations();
-        Iterator<Map.Entry<String, JsonNode>> sections = REFERENCE.fields();
         int checked = 0;
-        while (sections.hasNext()) {
-            Map.Entry<String, JsonNode> section = sections.next();
+        for (Map.Entry<String, JsonNode> section : REFERENCE.properties()) {
             if (!section.getValue().isObject()) {
                 continue; // "generated_by"
             }
             assertThat(computations).as("sections checked").containsKey(section.getKey());
-            Iterator<String> keys = section.getValue().fieldNames();
-            while (keys.hasNext()) {
-                String key = keys.next();
+            for (Map.Entry<String, JsonNode> field : section.getValue().properties()) {
+                String key = field.getKey();
                 if (!INPUTS.contains(key)) {
                     assertThat(computations.get(section.getKey())).as("keys of " + section.getKey())
                             .containsKey(key);
@@ -130,14 +128,14 @@ class ScikitLearnReferenceTest {
         RegressionAccumulator chunked = new RegressionAccumulator();
         for (int from = 0; from < ACTUAL.length; from += 7) {
             int to = Math.min(from + 7, ACTUAL.length);
-            chunked.addAll(java.util.Arrays.copyOfRange(ACTUAL, from, to),
-                    java.util.Arrays.copyOfRange(PREDICTED, from, to));
+            chunked.addAll(Arrays.copyOfRange(ACTUAL, from, to),
+                    Arrays.copyOfRange(PREDICTED, from, to));
         }
         int half = ACTUAL.length / 2;
         RegressionAccumulator merged = new RegressionAccumulator()
-                .addAll(java.util.Arrays.copyOfRange(ACTUAL, 0, half), java.util.Arrays.copyOfRange(PREDICTED, 0, half))
-                .merge(new RegressionAccumulator().addAll(java.util.Arrays.copyOfRange(ACTUAL, half, ACTUAL.length),
-                        java.util.Arrays.copyOfRange(PREDICTED, half, ACTUAL.length)));
+                .addAll(Arrays.copyOfRange(ACTUAL, 0, half), Arrays.copyOfRange(PREDICTED, 0, half))
+                .merge(new RegressionAccumulator().addAll(Arrays.copyOfRange(ACTUAL, half, ACTUAL.length),
+                        Arrays.copyOfRange(PREDICTED, half, ACTUAL.length)));
 
         for (RegressionAccumulator accumulator : new RegressionAccumulator[] {pairByPair, chunked, merged}) {
             RegressionScores scores = accumulator.scores();
@@ -155,7 +153,7 @@ class ScikitLearnReferenceTest {
     @Test
     void weights_of_one_reproduce_the_unweighted_values() {
         double[] ones = new double[ACTUAL.length];
-        java.util.Arrays.fill(ones, 1.0);
+        Arrays.fill(ones, 1.0);
 
         RegressionScores scores = RegressionMetrics.score(ACTUAL, PREDICTED, ones);
 
