@@ -1,5 +1,6 @@
 package io.maas.data;
 
+import io.maas.internal.SplitMix64;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.maas.data;
 
+import io.maas.internal.SplitMix64;
 import java.util.Locale;
 import java.util.Objects;
 

@@ -47,4 +47,21 @@ public final class SplitMix64 {
         } while (r - m + (bound - 1) < 0); // r fell in the last, incomplete block of size bound
         return (int) m;
     }
+
+    /**
+     * Shuffles {@code values[from..to)} in place by Durstenfeld's form of the Fisher-Yates shuffle: for i from
+     * to-1 down to from+1, swap i with a uniform j in [from, i], drawn with {@link #nextInt(int)}.
+     *
+     * @param values the array to shuffle
+     * @param from   the first index, inclusive
+     * @param to     the last index, exclusive
+     */
+    public void shuffle(int[] values, int from, int to) {
+        for (int i = to - 1; i > from; i--) {
+            int j = from + nextInt(i - from + 1);
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
 }

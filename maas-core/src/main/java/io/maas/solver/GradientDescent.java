@@ -183,7 +183,7 @@ public final class GradientDescent implements LinearSolver {
                     theta[j] = at[j] - rate * gradient[j];
                 }
             } else {
-                shuffle(order, random);
+                random.shuffle(order, 0, n);
                 for (int from = 0; from < n; from += batchSize) {
                     z.batchStep(theta, order, from, Math.min(n, from + batchSize), rate, gradient);
                 }
@@ -228,15 +228,6 @@ public final class GradientDescent implements LinearSolver {
             order[i] = i;
         }
         return order;
-    }
-
-    private static void shuffle(int[] order, SplitMix64 random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
     }
 
     static double norm(double[] values) {

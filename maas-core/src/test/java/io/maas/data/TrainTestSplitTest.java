@@ -1,5 +1,7 @@
 package io.maas.data;
 
+import io.maas.internal.SplitMix64;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
