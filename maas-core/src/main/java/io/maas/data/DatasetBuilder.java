@@ -90,7 +90,7 @@ public final class DatasetBuilder {
      * Adds a categorical column, kept as strings; call once per column, in column order.
      *
      * @param name   the column name, not blank
-     * @param values one non-null string per row; copied
+     * @param values one string per row, or null for a missing cell; copied
      * @return this builder
      * @throws IllegalArgumentException if the name is blank or already a categorical column
      */
@@ -102,7 +102,8 @@ public final class DatasetBuilder {
         if (categoricalNames.contains(name)) {
             throw new IllegalArgumentException("categorical column '" + name + "' was already added");
         }
-        List<String> copy = List.copyOf(values); // rejects null values with a NullPointerException
+        Objects.requireNonNull(values, "values");
+        List<String> copy = java.util.Collections.unmodifiableList(new ArrayList<>(values)); // null: missing
         categoricalNames.add(name);
         categoricalValues.add(copy);
         return this;
@@ -196,6 +197,10 @@ public final class DatasetBuilder {
             int[] columnCodes = new int[n];
             for (int i = 0; i < n; i++) {
                 String value = values.get(i);
+                if (value == null) {
+                    columnCodes[i] = Dataset.MISSING_CATEGORY;
+                    continue;
+                }
                 columnCodes[i] = seen.computeIfAbsent(value, v -> {
                     columnLevels.add(v);
                     return columnLevels.size() - 1;

@@ -22,17 +22,19 @@ public final class FittedPipeline {
     private final List<FittedStage> stages;
     private final Model model;
     private final List<String> featureNames;
+    private final List<String> categoricalNames;
     private final String targetName;
     private final int trainingRows;
     private final boolean acceptsMissing;
     private final ThreadLocal<double[][]> buffers;
 
     FittedPipeline(Pipeline pipeline, List<FittedStage> stages, Model model, List<String> featureNames,
-                   String targetName, int trainingRows) {
+                   List<String> categoricalNames, String targetName, int trainingRows) {
         this.pipeline = pipeline;
         this.stages = List.copyOf(stages);
         this.model = model;
         this.featureNames = List.copyOf(featureNames);
+        this.categoricalNames = List.copyOf(categoricalNames);
         this.targetName = targetName;
         this.trainingRows = trainingRows;
         this.acceptsMissing = !stages.isEmpty() && stages.get(0).acceptsMissing();
@@ -54,6 +56,14 @@ public final class FittedPipeline {
      * @throws IllegalArgumentException if the row has the wrong width or a value that is not allowed
      */
     public double predict(double[] row) {
+        if (!categoricalNames.isEmpty()) {
+            throw new IllegalArgumentException("this pipeline also reads the categorical columns " + categoricalNames
+                    + "; pass the row by name with predict(Map)");
+        }
+        return predict(row, null);
+    }
+
+    private double predict(double[] row, String[] categories) {
         Objects.requireNonNull(row, "row");
         if (row.length != featureNames.size()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -74,7 +84,12 @@ public final class FittedPipeline {
         double[][] buffer = buffers.get();
         double[] current = row;
         for (int s = 0; s < buffer.length; s++) {
-            stages.get(s).transform(current, buffer[s]);
+            FittedStage stage = stages.get(s);
+            if (stage instanceof CategoricalStage encoder) {
+                encoder.transform(current, categories, buffer[s]);
+            } else {
+                stage.transform(current, buffer[s]);
+            }
             current = buffer[s];
         }
         return model.predict(current);
@@ -96,29 +111,48 @@ public final class FittedPipeline {
     }
 
     /**
-     * Predicts the target for one row given by feature name.
+     * Predicts the target for one row given by column name: a number (or null for missing) for each numeric feature,
+     * a string (or null for missing) for each categorical column.
      *
-     * @param row a value for every name in {@link #featureNames()} and no other
+     * @param row a value for every name in {@link #featureNames()} and {@link #categoricalNames()}, and no other
      * @return the finite prediction
-     * @throws IllegalArgumentException if a name is missing or unknown, or a value is not allowed
+     * @throws IllegalArgumentException if a name is missing or unknown, a value has the wrong type, or a value is not
+     *                                  allowed
      */
-    public double predict(Map<String, Double> row) {
+    public double predict(Map<String, ?> row) {
         Objects.requireNonNull(row, "row");
         for (String name : row.keySet()) {
-            if (!featureNames.contains(name)) {
-                throw new IllegalArgumentException("unknown feature '" + name + "'; the features are "
-                        + featureNames);
+            if (!featureNames.contains(name) && !categoricalNames.contains(name)) {
+                throw new IllegalArgumentException("unknown feature '" + name + "'; the features are " + featureNames
+                        + (categoricalNames.isEmpty() ? "" : " and " + categoricalNames));
             }
         }
         double[] values = new double[featureNames.size()];
         for (int j = 0; j < values.length; j++) {
-            Double value = row.get(featureNames.get(j));
-            if (value == null) {
-                throw new IllegalArgumentException("the row has no value for feature '" + featureNames.get(j) + "'");
+            String name = featureNames.get(j);
+            if (!row.containsKey(name)) {
+                throw new IllegalArgumentException("the row has no value for feature '" + name + "'");
             }
-            values[j] = value;
+            Object value = row.get(name);
+            if (value != null && !(value instanceof Number)) {
+                throw new IllegalArgumentException("feature '" + name + "' is numeric but the row has '" + value + "'");
+            }
+            values[j] = value == null ? Double.NaN : ((Number) value).doubleValue();
         }
-        return predict(values);
+        String[] categories = new String[categoricalNames.size()];
+        for (int c = 0; c < categories.length; c++) {
+            String name = categoricalNames.get(c);
+            if (!row.containsKey(name)) {
+                throw new IllegalArgumentException("the row has no value for categorical column '" + name + "'");
+            }
+            Object value = row.get(name);
+            if (value != null && !(value instanceof String)) {
+                throw new IllegalArgumentException("column '" + name + "' is categorical but the row has " + value
+                        + "; give the category as a string");
+            }
+            categories[c] = (String) value;
+        }
+        return predict(values, categories);
     }
 
     /**
@@ -130,9 +164,11 @@ public final class FittedPipeline {
      */
     public double[] predict(Dataset data) {
         Objects.requireNonNull(data, "data");
-        if (!data.featureNames().equals(featureNames)) {
+        if (!data.featureNames().equals(featureNames) || !data.categoricalNames().equals(categoricalNames)) {
             throw new IllegalArgumentException("the data has features " + data.featureNames()
-                    + " but the pipeline was fitted on " + featureNames + " (same names, same order)");
+                    + (data.categoricalNames().isEmpty() ? "" : " and " + data.categoricalNames())
+                    + " but the pipeline was fitted on " + featureNames
+                    + (categoricalNames.isEmpty() ? "" : " and " + categoricalNames) + " (same names, same order)");
         }
         Dataset current = data;
         for (FittedStage stage : stages) {
@@ -199,6 +235,15 @@ public final class FittedPipeline {
      */
     public List<String> featureNames() {
         return featureNames;
+    }
+
+    /**
+     * Returns the names of the raw categorical columns a row must hold (for {@link #predict(Map)}), in order.
+     *
+     * @return an unmodifiable list, empty when every feature is numeric
+     */
+    public List<String> categoricalNames() {
+        return categoricalNames;
     }
 
     /**

@@ -76,7 +76,7 @@ public interface FittedStage {
         for (int c = 0; c < data.categoricalCount(); c++) {
             List<String> values = new ArrayList<>(data.rowCount());
             for (int i = 0; i < data.rowCount(); i++) {
-                values.add(data.category(i, c).orElse(""));
+                values.add(data.category(i, c).orElse(null)); // null keeps a missing cell missing
             }
             builder.categorical(data.categoricalNames().get(c), values);
         }

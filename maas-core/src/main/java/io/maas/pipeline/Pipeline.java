@@ -77,9 +77,13 @@ public final class Pipeline {
             current = f.transform(current);
             fitted.add(f);
         }
+        if (fitted.stream().filter(stage -> stage instanceof CategoricalStage).count() > 1) {
+            throw new IllegalStateException("a pipeline may encode categorical columns once, but " + stages()
+                    + " has more than one categorical stage");
+        }
         Model fittedModel = fitModel(training, current, fitted);
-        return new FittedPipeline(this, fitted, fittedModel, training.featureNames(), training.targetName(),
-                training.rowCount());
+        return new FittedPipeline(this, fitted, fittedModel, training.featureNames(), training.categoricalNames(),
+                training.targetName(), training.rowCount());
     }
 
     /**
