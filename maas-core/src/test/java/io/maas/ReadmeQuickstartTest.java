@@ -8,7 +8,13 @@ import io.maas.data.TrainTestSplit;
 import io.maas.model.LinearRegression;
 import io.maas.pipeline.Evaluation;
 import io.maas.pipeline.FittedPipeline;
+import io.maas.features.Polynomial;
+import io.maas.pipeline.CrossValidation;
+import io.maas.pipeline.CrossValidationResult;
 import io.maas.pipeline.Metric;
+import io.maas.pipeline.ModelSelection;
+import io.maas.preprocess.Impute;
+import io.maas.solver.LeastSquares;
 import io.maas.pipeline.Pipeline;
 import io.maas.preprocess.Scale;
 import java.io.IOException;
@@ -50,10 +56,45 @@ class ReadmeQuickstartTest {
     }
 
     @Test
+    void larger_pipeline() {
+        Dataset data = SampleData.diabetes();
+        // README-2-BEGIN
+        Pipeline pipeline = Pipeline.builder()
+                .preprocess(Impute.median(), Scale.standard()) // fitted on training rows only
+                .features(Polynomial.degree(2)) // readable names: "bmi^2", "bmi*bp"
+                .model(LinearRegression.leastSquares(LeastSquares.builder().ridge(1.0).build()))
+                .evaluate(Metric.MSE, Metric.R2)
+                .build();
+        CrossValidationResult cv = CrossValidation.folds(5, 42).evaluate(pipeline, data);
+        System.out.println(cv); // each fold, then mean and sd
+
+        ModelSelection.Selection best = ModelSelection.grid("degree", List.of(1, 2, 3),
+                degree -> Pipeline.builder().preprocess(Scale.standard()).features(Polynomial.degree(degree))
+                        .model(LinearRegression.leastSquares(LeastSquares.builder().ridge(1.0).build()))
+                        .evaluate(Metric.MSE).build(),
+                Metric.MSE, CrossValidation.folds(5, 42)).select(data);
+        System.out.println(best); // the candidates' scores; best.fitted() is the winner refitted on all rows
+        // README-2-END
+
+        assertThat(cv.folds()).hasSize(5);
+        assertThat(best.scores()).hasSize(3);
+        assertThat(best.fitted().trainingRows()).isEqualTo(442);
+    }
+
+    @Test
     void readme_shows_the_quickstart_verbatim() throws IOException {
+        assertReadmeShows("// README-BEGIN", "// README-END");
+    }
+
+    @Test
+    void readme_shows_the_larger_pipeline_verbatim() throws IOException {
+        assertReadmeShows("// README-2-BEGIN", "// README-2-END");
+    }
+
+    private static void assertReadmeShows(String beginMarker, String endMarker) throws IOException {
         List<String> source = Files.readAllLines(THIS_FILE);
-        int begin = indexOf(source, "// README-BEGIN");
-        int end = indexOf(source, "// README-END");
+        int begin = indexOf(source, beginMarker);
+        int end = indexOf(source, endMarker);
         String indent = source.get(begin).substring(0, source.get(begin).indexOf("//"));
         String snippet = source.subList(begin + 1, end).stream()
                 .map(line -> line.startsWith(indent) ? line.substring(indent.length()) : line.strip())
