@@ -163,13 +163,20 @@ final class CsvChunkReader implements Closeable {
         }
     }
 
+    /**
+     * Turns what FastCSV threw into ours. FastCSV wraps every Throwable of a record in a CsvParseException: only its
+     * own parse errors become a DataFormatException; ours, errors such as OutOfMemoryError and bugs pass unchanged.
+     */
     private RuntimeException translate(CsvParseException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        if (cause instanceof DataFormatException formatError) {
-            return formatError;
+        if (cause instanceof Error error) {
+            throw error;
         }
         if (cause instanceof UncheckedIOException io && io.getCause() instanceof CharacterCodingException) {
             return new DataFormatException(source, "the input is not valid UTF-8", io.getCause());
+        }
+        if (!(cause instanceof CsvParseException)) {
+            return cause instanceof RuntimeException unchanged ? unchanged : e;
         }
         String message = String.valueOf(cause.getMessage());
         if (message.contains(MAXIMUM_BUFFER)) {
