@@ -3,6 +3,7 @@ package io.maas.data;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Collects the parsed rows of one chunk into growing arrays laid out as a {@link Table} wants them, then hands them
@@ -11,6 +12,8 @@ import java.util.List;
 final class ChunkBuffer {
 
     private static final int INITIAL_ROWS = 1024;
+    /** The longest array the JVM allocates safely. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final CsvSchema schema;
     private final byte[] kinds;
@@ -95,11 +98,17 @@ final class ChunkBuffer {
         }
     }
 
-    /** Completes the current row. */
-    void endRow() {
+    /** Completes the current row, which started on {@code line}. */
+    void endRow(long line) {
         rows++;
         if (rows == capacity && rows < maxRows) {
-            capacity = (int) Math.min(maxRows, Math.max(2L * capacity, 16));
+            int limit = MAX_ARRAY / Math.max(1, p);
+            if (rows >= limit) {
+                throw new DataFormatException(schema.source, line, null, String.format(Locale.ROOT,
+                        "brings the dataset to %d rows x %d features, more than one Java array holds; read the"
+                                + " source with CsvFormat.chunks instead", rows, p));
+            }
+            capacity = (int) Math.min(Math.min(maxRows, limit), Math.max(2L * capacity, 16));
             features = Arrays.copyOf(features, Math.multiplyExact(capacity, p));
             target = Arrays.copyOf(target, capacity);
             for (int c = 0; c < q; c++) {
@@ -114,13 +123,14 @@ final class ChunkBuffer {
         List<List<String>> ownLevels = new ArrayList<>();
         for (int c = 0; c < q; c++) {
             ownCodes[c] = trim(codes[c]);
+            codes[c] = null;
             ownLevels.add(levels[c].snapshot());
         }
         double[] ownFeatures = features.length == rows * p ? features : Arrays.copyOf(features, rows * p);
         double[] ownTarget = target.length == rows ? target : Arrays.copyOf(target, rows);
         Table table = new Table(schema.featureNames, schema.targetName, ownFeatures, ownTarget,
                 schema.categoricalNames, ownCodes, ownLevels);
-        features = null; // handed over: this buffer must not write into them again
+        features = null; // handed over: this buffer must neither write into them nor keep them alive
         target = null;
         return new Dataset(table, null, null, missingCounts.clone());
     }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -131,9 +132,11 @@ final class CsvChunkReader implements Closeable {
         return chunk.rows() == 0 ? Optional.empty() : Optional.of(chunk.toDataset());
     }
 
-    /** Returns the first chunk, read when opening; for {@code read}, all rows. */
-    Dataset first() {
-        return first;
+    /** Returns the first chunk, read when opening (for {@code read}, all rows), and forgets it. */
+    Dataset takeFirst() {
+        Dataset taken = Objects.requireNonNull(first, "the first chunk was taken already");
+        first = null; // the caller decides how long it lives: memory stays one chunk
+        return taken;
     }
 
     /** Reads the next chunk of at most {@code maxRows} rows, or returns empty at the end. */

@@ -155,7 +155,7 @@ public final class CsvFormat {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(sourceName, "sourceName");
         // Not closed here: the caller owns the reader. Whole = one chunk without a row limit.
-        return CsvChunkReader.open(this, reader, sourceName, Integer.MAX_VALUE).first();
+        return CsvChunkReader.open(this, reader, sourceName, Integer.MAX_VALUE).takeFirst();
     }
 
     /**

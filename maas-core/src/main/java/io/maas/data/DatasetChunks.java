@@ -42,7 +42,7 @@ public final class DatasetChunks implements Iterable<Dataset>, Closeable {
     DatasetChunks(CsvChunkReader reader, int chunkRows) {
         this.reader = reader;
         this.chunkRows = chunkRows;
-        this.pending = reader.first();
+        this.pending = reader.takeFirst();
         this.featureNames = pending.featureNames();
         this.categoricalNames = pending.categoricalNames();
         this.targetName = pending.targetName();
