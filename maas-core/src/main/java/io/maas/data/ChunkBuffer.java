@@ -105,10 +105,11 @@ final class ChunkBuffer {
             int limit = MAX_ARRAY / Math.max(1, p);
             if (rows >= limit) {
                 throw new DataFormatException(schema.source, line, null, String.format(Locale.ROOT,
-                        "brings the dataset to %d rows x %d features, more than one Java array holds; read the"
-                                + " source with CsvFormat.chunks instead", rows, p));
+                        "brings the chunk to %d rows x %d features, more than one Java array holds; choose fewer"
+                                + " chunkRows", rows, p));
             }
-            capacity = (int) Math.min(Math.min(maxRows, limit), Math.max(2L * capacity, 16));
+            // Steps of 8: a small source stays small, a full chunk costs two short copies.
+            capacity = (int) Math.min(Math.min(maxRows, limit), 8L * capacity);
             features = Arrays.copyOf(features, Math.multiplyExact(capacity, p));
             target = Arrays.copyOf(target, capacity);
             for (int c = 0; c < q; c++) {

@@ -11,12 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads one CSV source as a sequence of datasets of bounded size: the one parser behind {@link CsvFormat#read} (a
- * single chunk without a row limit) and {@link DatasetChunks}.
+ * Reads one CSV source as a sequence of datasets of bounded size: the one parser behind {@link DatasetChunks} and
+ * {@link CsvFormat#read}, which concatenates the chunks.
  *
  * <p>Opening reads the header, then the first rows as strings when the columns need them (no header, or categorical
  * detection), resolves the {@link CsvSchema}, and reads the first chunk, so that a source that cannot give one is
@@ -63,8 +64,7 @@ final class CsvChunkReader implements Closeable {
     /**
      * Opens the source and reads its first chunk.
      *
-     * @param firstChunkRows the most rows of the first chunk: the chunk size, or {@code Integer.MAX_VALUE} to read
-     *                       everything
+     * @param firstChunkRows the most rows of the first chunk, at least the rows sampled for detection
      */
     static CsvChunkReader open(CsvFormat format, Reader reader, String source, int firstChunkRows)
             throws IOException {
@@ -137,6 +137,27 @@ final class CsvChunkReader implements Closeable {
         Dataset taken = Objects.requireNonNull(first, "the first chunk was taken already");
         first = null; // the caller decides how long it lives: memory stays one chunk
         return taken;
+    }
+
+    /**
+     * Reads all remaining rows into one dataset: the chunks, concatenated, so that memory peaks at about twice the
+     * dataset. Stops with an error as soon as the rows would not fit one Java array.
+     */
+    Dataset readAll() throws IOException {
+        List<Dataset> chunks = new ArrayList<>();
+        chunks.add(takeFirst());
+        long rows = chunks.get(0).rowCount();
+        long limit = (Integer.MAX_VALUE - 8) / Math.max(1, schema.featureNames.size());
+        for (Optional<Dataset> chunk = next(format.chunkRows()); chunk.isPresent(); chunk = next(format.chunkRows())) {
+            rows += chunk.get().rowCount();
+            if (rows > limit) {
+                throw new DataFormatException(source, handler.line(), null, String.format(Locale.ROOT,
+                        "brings the data to more than %d rows x %d features, more than one Java array holds; read"
+                                + " it with CsvFormat.chunks instead", limit, schema.featureNames.size()));
+            }
+            chunks.add(chunk.get());
+        }
+        return Dataset.concatenate(chunks);
     }
 
     /** Reads the next chunk of at most {@code maxRows} rows, or returns empty at the end. */

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * How to read a CSV file into a {@link Dataset}, whole ({@code read}) or as a stream of chunks ({@code chunks});
- * immutable and safe to share. Both ways use one parser: reading whole is reading a single unbounded chunk.
+ * immutable and safe to share. Both ways use one parser: reading whole concatenates the chunks.
  *
  * <p><b>Text.</b> UTF-8; a byte order mark is skipped and bytes that are not valid UTF-8 are an error, never
  * U+FFFD. The grammar is RFC 4180, parsed by FastCSV: fields separated by the delimiter (default {@code ,}),
@@ -154,8 +154,8 @@ public final class CsvFormat {
     public Dataset read(Reader reader, String sourceName) throws IOException {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(sourceName, "sourceName");
-        // Not closed here: the caller owns the reader. Whole = one chunk without a row limit.
-        return CsvChunkReader.open(this, reader, sourceName, Integer.MAX_VALUE).takeFirst();
+        // Not closed here: the caller owns the reader. Whole = all chunks, concatenated.
+        return CsvChunkReader.open(this, reader, sourceName, chunkRows).readAll();
     }
 
     /**
