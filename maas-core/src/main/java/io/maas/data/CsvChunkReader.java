@@ -61,19 +61,14 @@ final class CsvChunkReader implements Closeable {
         this.records = csv.iterator();
     }
 
-    /**
-     * Opens the source and reads its first chunk.
-     *
-     * @param firstChunkRows the most rows of the first chunk, at least the rows sampled for detection
-     */
-    static CsvChunkReader open(CsvFormat format, Reader reader, String source, int firstChunkRows)
-            throws IOException {
+    /** Opens the source and reads its first chunk. */
+    static CsvChunkReader open(CsvFormat format, Reader reader, String source) throws IOException {
         CsvChunkReader chunks = new CsvChunkReader(format, reader, source);
-        chunks.start(firstChunkRows);
+        chunks.start();
         return chunks;
     }
 
-    private void start(int firstChunkRows) throws IOException {
+    private void start() throws IOException {
         boolean hasHeader = format.header() == CsvFormat.Header.PRESENT;
         List<String> names;
         long headerLine;
@@ -103,7 +98,7 @@ final class CsvChunkReader implements Closeable {
         for (int c = 0; c < levels.length; c++) {
             levels[c] = new CategoryLevels();
         }
-        ChunkBuffer chunk = newChunk(firstChunkRows);
+        ChunkBuffer chunk = newChunk(); // the sample has at most chunkRows rows: it fits
         for (RecordHandler.RawRecord row : sample) {
             handler.replay(row);
         }
@@ -119,8 +114,8 @@ final class CsvChunkReader implements Closeable {
         return handler.takeRaw();
     }
 
-    private ChunkBuffer newChunk(int maxRows) {
-        ChunkBuffer chunk = new ChunkBuffer(schema, missing, levels, maxRows);
+    private ChunkBuffer newChunk() {
+        ChunkBuffer chunk = new ChunkBuffer(schema, missing, levels, format.chunkRows());
         handler.fill(chunk, schema.width, schema.widthOrigin);
         return chunk;
     }
@@ -148,7 +143,7 @@ final class CsvChunkReader implements Closeable {
         chunks.add(takeFirst());
         long rows = chunks.get(0).rowCount();
         long limit = (Integer.MAX_VALUE - 8) / Math.max(1, schema.featureNames.size());
-        for (Optional<Dataset> chunk = next(format.chunkRows()); chunk.isPresent(); chunk = next(format.chunkRows())) {
+        for (Optional<Dataset> chunk = next(); chunk.isPresent(); chunk = next()) {
             rows += chunk.get().rowCount();
             if (rows > limit) {
                 throw new DataFormatException(source, handler.line(), null, String.format(Locale.ROOT,
@@ -160,9 +155,9 @@ final class CsvChunkReader implements Closeable {
         return Dataset.concatenate(chunks);
     }
 
-    /** Reads the next chunk of at most {@code maxRows} rows, or returns empty at the end. */
-    Optional<Dataset> next(int maxRows) throws IOException {
-        return exhausted ? Optional.empty() : fill(newChunk(maxRows));
+    /** Reads the next chunk of at most {@code chunkRows} rows, or returns empty at the end. */
+    Optional<Dataset> next() throws IOException {
+        return exhausted ? Optional.empty() : fill(newChunk());
     }
 
     /** Parses one more record into the handler's current target; false at the end of the input. */

@@ -155,7 +155,7 @@ public final class CsvFormat {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(sourceName, "sourceName");
         // Not closed here: the caller owns the reader. Whole = all chunks, concatenated.
-        return CsvChunkReader.open(this, reader, sourceName, chunkRows).readAll();
+        return CsvChunkReader.open(this, reader, sourceName).readAll();
     }
 
     /**
@@ -203,7 +203,7 @@ public final class CsvFormat {
     public DatasetChunks chunks(Reader reader, String sourceName) throws IOException {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(sourceName, "sourceName");
-        return new DatasetChunks(CsvChunkReader.open(this, reader, sourceName, chunkRows), chunkRows);
+        return new DatasetChunks(CsvChunkReader.open(this, reader, sourceName));
     }
 
     private static Reader strictUtf8(InputStream in) {
@@ -487,7 +487,9 @@ public final class CsvFormat {
 
         /**
          * Sets how many rows a chunk holds at most (the last may hold fewer), and how many rows
-         * {@link #detectCategorical()} looks at; 10,000 unless set.
+         * {@link #detectCategorical()} looks at; 10,000 unless set. Memory for one chunk is about
+         * {@code rows * (8 * p + 4 * q + 8)} bytes for p numeric and q categorical features; {@code read} also
+         * reads chunks of this size and concatenates them.
          *
          * @param rows &ge; 1
          * @return this builder
