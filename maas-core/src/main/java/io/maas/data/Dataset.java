@@ -119,6 +119,27 @@ public final class Dataset {
     }
 
     /**
+     * Returns a builder holding a copy of this dataset: its numeric features (with {@link NanPolicy#MISSING}, so
+     * missing cells stay missing), categorical columns, target and weights. A preprocessing step replaces what it
+     * changes, for example {@code data.toBuilder().features(data.featureNames(), imputed).build()}.
+     *
+     * @return a new builder that {@code build()}s a dataset equal to this one
+     */
+    public DatasetBuilder toBuilder() {
+        DatasetBuilder builder = new DatasetBuilder()
+                .features(table.featureNames, featuresRowMajor())
+                .target(table.targetName, target())
+                .nanPolicy(NanPolicy.MISSING);
+        for (int c = 0; c < table.codes.length; c++) {
+            builder.categorical(table.categoricalNames.get(c), table.levels.get(c), categoryCodes(c));
+        }
+        if (weights != null) {
+            builder.weights(weights);
+        }
+        return builder;
+    }
+
+    /**
      * Returns the number of rows, n &ge; 1.
      *
      * @return n
@@ -292,6 +313,26 @@ public final class Dataset {
     public int categoryCode(int row, int column) {
         Objects.checkIndex(column, table.codes.length);
         return table.codes[column][tableRow(row)];
+    }
+
+    /**
+     * Returns a copy of the codes of categorical column {@code column}, one per row: indices into
+     * {@link #categories(int)}, or {@link #MISSING_CATEGORY}.
+     *
+     * @param column 0 &le; column &lt; q
+     * @return a new array of n codes
+     * @throws IndexOutOfBoundsException if column is out of range
+     */
+    public int[] categoryCodes(int column) {
+        int[] codes = table.codes[Objects.checkIndex(column, table.codes.length)];
+        if (index == null) {
+            return codes.clone();
+        }
+        int[] copy = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            copy[i] = codes[index[i]];
+        }
+        return copy;
     }
 
     /**
