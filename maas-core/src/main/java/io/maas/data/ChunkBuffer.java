@@ -60,28 +60,41 @@ final class ChunkBuffer {
 
     /** Stores the cell of file column {@code column} of the current row, or throws naming line, column and text. */
     void accept(int column, char[] text, int offset, int length, long line) {
+        byte kind = kinds[column];
+        if (kind == CsvSchema.NUMERIC || kind == CsvSchema.TARGET) {
+            // The hot path, kept small enough to be inlined: a number that is not also a missing-value token.
+            double value = DecimalParser.parseOrNaN(text, offset, length);
+            if (Double.isFinite(value) && !missing.isNumber()) {
+                if (kind == CsvSchema.NUMERIC) {
+                    features[rows * p + slots[column]] = value;
+                } else {
+                    target[rows] = value;
+                }
+                return;
+            }
+        }
+        acceptOther(column, text, offset, length, line);
+    }
+
+    private void acceptOther(int column, char[] text, int offset, int length, long line) {
         switch (kinds[column]) {
             case CsvSchema.NUMERIC -> {
                 int slot = slots[column];
-                double value = DecimalParser.parseOrNaN(text, offset, length);
-                if (Double.isNaN(value) && missing.matches(text, offset, length)) {
+                double value = Double.NaN;
+                if (missing.matches(text, offset, length)) {
                     missingCounts[slot]++;
-                } else if (!Double.isFinite(value) || missing.isNumber()) {
-                    value = numberOrMissing(column, slot, text, offset, length, line);
+                } else {
+                    value = number(column, text, offset, length, line);
                 }
                 features[rows * p + slot] = value;
             }
             case CsvSchema.TARGET -> {
-                double value = DecimalParser.parseOrNaN(text, offset, length);
-                if (!Double.isFinite(value) || missing.isNumber()) {
-                    if (missing.matches(text, offset, length)) {
-                        throw new DataFormatException(schema.source, line, schema.columnNames.get(column),
-                                "the target is missing (" + DataFormatException.quote(new String(text, offset, length))
-                                        + "); every row needs a target value");
-                    }
-                    value = number(column, text, offset, length, line);
+                if (missing.matches(text, offset, length)) {
+                    throw new DataFormatException(schema.source, line, schema.columnNames.get(column),
+                            "the target is missing (" + DataFormatException.quote(new String(text, offset, length))
+                                    + "); every row needs a target value");
                 }
-                target[rows] = value;
+                target[rows] = number(column, text, offset, length, line);
             }
             case CsvSchema.CATEGORICAL -> {
                 int slot = slots[column];
@@ -138,15 +151,6 @@ final class ChunkBuffer {
 
     private int[] trim(int[] columnCodes) {
         return columnCodes.length == rows ? columnCodes : Arrays.copyOf(columnCodes, rows);
-    }
-
-    /** The slow path of a numeric cell: a token that is also a number, or an error. Returns NaN for missing. */
-    private double numberOrMissing(int column, int slot, char[] text, int offset, int length, long line) {
-        if (missing.matches(text, offset, length)) {
-            missingCounts[slot]++;
-            return Double.NaN;
-        }
-        return number(column, text, offset, length, line);
     }
 
     private double number(int column, char[] text, int offset, int length, long line) {
