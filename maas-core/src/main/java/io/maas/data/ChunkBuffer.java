@@ -3,6 +3,7 @@ package io.maas.data;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Collects the parsed rows of one chunk into growing arrays laid out as a {@link Table} wants them, then hands them
@@ -11,6 +12,8 @@ import java.util.List;
 final class ChunkBuffer {
 
     private static final int INITIAL_ROWS = 1024;
+    /** The longest array the JVM allocates safely. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final CsvSchema schema;
     private final byte[] kinds;
@@ -57,28 +60,41 @@ final class ChunkBuffer {
 
     /** Stores the cell of file column {@code column} of the current row, or throws naming line, column and text. */
     void accept(int column, char[] text, int offset, int length, long line) {
+        byte kind = kinds[column];
+        if (kind == CsvSchema.NUMERIC || kind == CsvSchema.TARGET) {
+            // The hot path, kept small enough to be inlined: a number that is not also a missing-value token.
+            double value = DecimalParser.parseOrNaN(text, offset, length);
+            if (Double.isFinite(value) && !missing.isNumber()) {
+                if (kind == CsvSchema.NUMERIC) {
+                    features[rows * p + slots[column]] = value;
+                } else {
+                    target[rows] = value;
+                }
+                return;
+            }
+        }
+        acceptOther(column, text, offset, length, line);
+    }
+
+    private void acceptOther(int column, char[] text, int offset, int length, long line) {
         switch (kinds[column]) {
             case CsvSchema.NUMERIC -> {
                 int slot = slots[column];
-                double value = DecimalParser.parseOrNaN(text, offset, length);
-                if (Double.isNaN(value) && missing.matches(text, offset, length)) {
+                double value = Double.NaN;
+                if (missing.matches(text, offset, length)) {
                     missingCounts[slot]++;
-                } else if (!Double.isFinite(value) || missing.isNumber()) {
-                    value = numberOrMissing(column, slot, text, offset, length, line);
+                } else {
+                    value = number(column, text, offset, length, line);
                 }
                 features[rows * p + slot] = value;
             }
             case CsvSchema.TARGET -> {
-                double value = DecimalParser.parseOrNaN(text, offset, length);
-                if (!Double.isFinite(value) || missing.isNumber()) {
-                    if (missing.matches(text, offset, length)) {
-                        throw new DataFormatException(schema.source, line, schema.columnNames.get(column),
-                                "the target is missing (" + DataFormatException.quote(new String(text, offset, length))
-                                        + "); every row needs a target value");
-                    }
-                    value = number(column, text, offset, length, line);
+                if (missing.matches(text, offset, length)) {
+                    throw new DataFormatException(schema.source, line, schema.columnNames.get(column),
+                            "the target is missing (" + DataFormatException.quote(new String(text, offset, length))
+                                    + "); every row needs a target value");
                 }
-                target[rows] = value;
+                target[rows] = number(column, text, offset, length, line);
             }
             case CsvSchema.CATEGORICAL -> {
                 int slot = slots[column];
@@ -95,11 +111,18 @@ final class ChunkBuffer {
         }
     }
 
-    /** Completes the current row. */
-    void endRow() {
+    /** Completes the current row, which started on {@code line}. */
+    void endRow(long line) {
         rows++;
         if (rows == capacity && rows < maxRows) {
-            capacity = (int) Math.min(maxRows, Math.max(2L * capacity, 16));
+            int limit = MAX_ARRAY / Math.max(1, p);
+            if (rows >= limit) {
+                throw new DataFormatException(schema.source, line, null, String.format(Locale.ROOT,
+                        "brings the chunk to %d rows x %d features, more than one Java array holds; choose fewer"
+                                + " chunkRows", rows, p));
+            }
+            // Steps of 8: a small source stays small, a full chunk costs two short copies.
+            capacity = (int) Math.min(Math.min(maxRows, limit), 8L * capacity);
             features = Arrays.copyOf(features, Math.multiplyExact(capacity, p));
             target = Arrays.copyOf(target, capacity);
             for (int c = 0; c < q; c++) {
@@ -114,28 +137,20 @@ final class ChunkBuffer {
         List<List<String>> ownLevels = new ArrayList<>();
         for (int c = 0; c < q; c++) {
             ownCodes[c] = trim(codes[c]);
+            codes[c] = null;
             ownLevels.add(levels[c].snapshot());
         }
         double[] ownFeatures = features.length == rows * p ? features : Arrays.copyOf(features, rows * p);
         double[] ownTarget = target.length == rows ? target : Arrays.copyOf(target, rows);
         Table table = new Table(schema.featureNames, schema.targetName, ownFeatures, ownTarget,
                 schema.categoricalNames, ownCodes, ownLevels);
-        features = null; // handed over: this buffer must not write into them again
+        features = null; // handed over: this buffer must neither write into them nor keep them alive
         target = null;
         return new Dataset(table, null, null, missingCounts.clone());
     }
 
     private int[] trim(int[] columnCodes) {
         return columnCodes.length == rows ? columnCodes : Arrays.copyOf(columnCodes, rows);
-    }
-
-    /** The slow path of a numeric cell: a token that is also a number, or an error. Returns NaN for missing. */
-    private double numberOrMissing(int column, int slot, char[] text, int offset, int length, long line) {
-        if (missing.matches(text, offset, length)) {
-            missingCounts[slot]++;
-            return Double.NaN;
-        }
-        return number(column, text, offset, length, line);
     }
 
     private double number(int column, char[] text, int offset, int length, long line) {

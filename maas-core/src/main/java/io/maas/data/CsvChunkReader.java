@@ -11,11 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads one CSV source as a sequence of datasets of bounded size: the one parser behind {@link CsvFormat#read} (a
- * single chunk without a row limit) and {@link DatasetChunks}.
+ * Reads one CSV source as a sequence of datasets of bounded size: the one parser behind {@link DatasetChunks} and
+ * {@link CsvFormat#read}, which concatenates the chunks.
  *
  * <p>Opening reads the header, then the first rows as strings when the columns need them (no header, or categorical
  * detection), resolves the {@link CsvSchema}, and reads the first chunk, so that a source that cannot give one is
@@ -59,20 +61,14 @@ final class CsvChunkReader implements Closeable {
         this.records = csv.iterator();
     }
 
-    /**
-     * Opens the source and reads its first chunk.
-     *
-     * @param firstChunkRows the most rows of the first chunk: the chunk size, or {@code Integer.MAX_VALUE} to read
-     *                       everything
-     */
-    static CsvChunkReader open(CsvFormat format, Reader reader, String source, int firstChunkRows)
-            throws IOException {
+    /** Opens the source and reads its first chunk. */
+    static CsvChunkReader open(CsvFormat format, Reader reader, String source) throws IOException {
         CsvChunkReader chunks = new CsvChunkReader(format, reader, source);
-        chunks.start(firstChunkRows);
+        chunks.start();
         return chunks;
     }
 
-    private void start(int firstChunkRows) throws IOException {
+    private void start() throws IOException {
         boolean hasHeader = format.header() == CsvFormat.Header.PRESENT;
         List<String> names;
         long headerLine;
@@ -102,7 +98,7 @@ final class CsvChunkReader implements Closeable {
         for (int c = 0; c < levels.length; c++) {
             levels[c] = new CategoryLevels();
         }
-        ChunkBuffer chunk = newChunk(firstChunkRows);
+        ChunkBuffer chunk = newChunk(); // the sample has at most chunkRows rows: it fits
         for (RecordHandler.RawRecord row : sample) {
             handler.replay(row);
         }
@@ -118,8 +114,8 @@ final class CsvChunkReader implements Closeable {
         return handler.takeRaw();
     }
 
-    private ChunkBuffer newChunk(int maxRows) {
-        ChunkBuffer chunk = new ChunkBuffer(schema, missing, levels, maxRows);
+    private ChunkBuffer newChunk() {
+        ChunkBuffer chunk = new ChunkBuffer(schema, missing, levels, format.chunkRows());
         handler.fill(chunk, schema.width, schema.widthOrigin);
         return chunk;
     }
@@ -131,14 +127,37 @@ final class CsvChunkReader implements Closeable {
         return chunk.rows() == 0 ? Optional.empty() : Optional.of(chunk.toDataset());
     }
 
-    /** Returns the first chunk, read when opening; for {@code read}, all rows. */
-    Dataset first() {
-        return first;
+    /** Returns the first chunk, read when opening (for {@code read}, all rows), and forgets it. */
+    Dataset takeFirst() {
+        Dataset taken = Objects.requireNonNull(first, "the first chunk was taken already");
+        first = null; // the caller decides how long it lives: memory stays one chunk
+        return taken;
     }
 
-    /** Reads the next chunk of at most {@code maxRows} rows, or returns empty at the end. */
-    Optional<Dataset> next(int maxRows) throws IOException {
-        return exhausted ? Optional.empty() : fill(newChunk(maxRows));
+    /**
+     * Reads all remaining rows into one dataset: the chunks, concatenated, so that memory peaks at about twice the
+     * dataset. Stops with an error as soon as the rows would not fit one Java array.
+     */
+    Dataset readAll() throws IOException {
+        List<Dataset> chunks = new ArrayList<>();
+        chunks.add(takeFirst());
+        long rows = chunks.get(0).rowCount();
+        long limit = (Integer.MAX_VALUE - 8) / Math.max(1, schema.featureNames.size());
+        for (Optional<Dataset> chunk = next(); chunk.isPresent(); chunk = next()) {
+            rows += chunk.get().rowCount();
+            if (rows > limit) {
+                throw new DataFormatException(source, handler.line(), null, String.format(Locale.ROOT,
+                        "brings the data to more than %d rows x %d features, more than one Java array holds; read"
+                                + " it with CsvFormat.chunks instead", limit, schema.featureNames.size()));
+            }
+            chunks.add(chunk.get());
+        }
+        return Dataset.concatenate(chunks);
+    }
+
+    /** Reads the next chunk of at most {@code chunkRows} rows, or returns empty at the end. */
+    Optional<Dataset> next() throws IOException {
+        return exhausted ? Optional.empty() : fill(newChunk());
     }
 
     /** Parses one more record into the handler's current target; false at the end of the input. */
@@ -163,13 +182,20 @@ final class CsvChunkReader implements Closeable {
         }
     }
 
+    /**
+     * Turns what FastCSV threw into ours. FastCSV wraps every Throwable of a record in a CsvParseException: only its
+     * own parse errors become a DataFormatException; ours, errors such as OutOfMemoryError and bugs pass unchanged.
+     */
     private RuntimeException translate(CsvParseException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        if (cause instanceof DataFormatException formatError) {
-            return formatError;
+        if (cause instanceof Error error) {
+            throw error;
         }
         if (cause instanceof UncheckedIOException io && io.getCause() instanceof CharacterCodingException) {
             return new DataFormatException(source, "the input is not valid UTF-8", io.getCause());
+        }
+        if (!(cause instanceof CsvParseException)) {
+            return cause instanceof RuntimeException unchanged ? unchanged : e;
         }
         String message = String.valueOf(cause.getMessage());
         if (message.contains(MAXIMUM_BUFFER)) {

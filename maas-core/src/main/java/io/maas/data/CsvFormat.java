@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * How to read a CSV file into a {@link Dataset}, whole ({@code read}) or as a stream of chunks ({@code chunks});
- * immutable and safe to share. Both ways use one parser: reading whole is reading a single unbounded chunk.
+ * immutable and safe to share. Both ways use one parser: reading whole concatenates the chunks.
  *
  * <p><b>Text.</b> UTF-8; a byte order mark is skipped and bytes that are not valid UTF-8 are an error, never
  * U+FFFD. The grammar is RFC 4180, parsed by FastCSV: fields separated by the delimiter (default {@code ,}),
@@ -154,8 +154,8 @@ public final class CsvFormat {
     public Dataset read(Reader reader, String sourceName) throws IOException {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(sourceName, "sourceName");
-        // Not closed here: the caller owns the reader. Whole = one chunk without a row limit.
-        return CsvChunkReader.open(this, reader, sourceName, Integer.MAX_VALUE).first();
+        // Not closed here: the caller owns the reader. Whole = all chunks, concatenated.
+        return CsvChunkReader.open(this, reader, sourceName).readAll();
     }
 
     /**
@@ -203,7 +203,7 @@ public final class CsvFormat {
     public DatasetChunks chunks(Reader reader, String sourceName) throws IOException {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(sourceName, "sourceName");
-        return new DatasetChunks(CsvChunkReader.open(this, reader, sourceName, chunkRows), chunkRows);
+        return new DatasetChunks(CsvChunkReader.open(this, reader, sourceName));
     }
 
     private static Reader strictUtf8(InputStream in) {
@@ -487,7 +487,9 @@ public final class CsvFormat {
 
         /**
          * Sets how many rows a chunk holds at most (the last may hold fewer), and how many rows
-         * {@link #detectCategorical()} looks at; 10,000 unless set.
+         * {@link #detectCategorical()} looks at; 10,000 unless set. Memory for one chunk is about
+         * {@code rows * (8 * p + 4 * q + 8)} bytes for p numeric and q categorical features; {@code read} also
+         * reads chunks of this size and concatenates them.
          *
          * @param rows &ge; 1
          * @return this builder

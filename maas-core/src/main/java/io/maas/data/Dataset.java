@@ -51,6 +51,44 @@ public final class Dataset {
     }
 
     /**
+     * Returns the rows of the given chunks of one source, in order, as one dataset: one copy into arrays of the exact
+     * size. The chunks are whole (not views), unweighted, and have the same columns; the last one's category levels
+     * extend all earlier ones'. Empties {@code chunks} as it goes, so that each chunk can be collected once copied.
+     */
+    static Dataset concatenate(List<Dataset> chunks) {
+        if (chunks.size() == 1) {
+            return chunks.remove(0);
+        }
+        Table first = chunks.get(0).table;
+        List<List<String>> levels = chunks.get(chunks.size() - 1).table.levels;
+        int p = first.columns;
+        int q = first.codes.length;
+        int n = chunks.stream().mapToInt(Dataset::rowCount).sum();
+        double[] features = new double[Math.multiplyExact(n, p)];
+        double[] target = new double[n];
+        int[][] codes = new int[q][n];
+        int[] missing = new int[p + q];
+        int at = 0;
+        while (!chunks.isEmpty()) {
+            Dataset chunk = chunks.remove(0);
+            Table part = chunk.table;
+            assert chunk.index == null && chunk.weights == null && part.featureNames.equals(first.featureNames);
+            System.arraycopy(part.features, 0, features, at * p, part.rows * p);
+            System.arraycopy(part.target, 0, target, at, part.rows);
+            for (int c = 0; c < q; c++) {
+                System.arraycopy(part.codes[c], 0, codes[c], at, part.rows);
+            }
+            for (int k = 0; k < missing.length; k++) {
+                missing[k] += chunk.missing[k];
+            }
+            at += part.rows;
+        }
+        Table table = new Table(first.featureNames, first.targetName, features, target, first.categoricalNames, codes,
+                levels);
+        return new Dataset(table, null, null, missing);
+    }
+
+    /**
      * Returns a dataset holding a copy of the given rows and target; no value may be missing.
      *
      * @param featureNames the names of the p feature columns, distinct and not blank, p &ge; 1
@@ -78,6 +116,27 @@ public final class Dataset {
      */
     public static DatasetBuilder builder() {
         return new DatasetBuilder();
+    }
+
+    /**
+     * Returns a builder holding a copy of this dataset: its numeric features (with {@link NanPolicy#MISSING}, so
+     * missing cells stay missing), categorical columns, target and weights. A preprocessing step replaces what it
+     * changes, for example {@code data.toBuilder().features(data.featureNames(), imputed).build()}.
+     *
+     * @return a new builder that {@code build()}s a dataset equal to this one
+     */
+    public DatasetBuilder toBuilder() {
+        DatasetBuilder builder = new DatasetBuilder()
+                .features(table.featureNames, featuresRowMajor())
+                .target(table.targetName, target())
+                .nanPolicy(NanPolicy.MISSING);
+        for (int c = 0; c < table.codes.length; c++) {
+            builder.categorical(table.categoricalNames.get(c), table.levels.get(c), categoryCodes(c));
+        }
+        if (weights != null) {
+            builder.weights(weights);
+        }
+        return builder;
     }
 
     /**
@@ -254,6 +313,26 @@ public final class Dataset {
     public int categoryCode(int row, int column) {
         Objects.checkIndex(column, table.codes.length);
         return table.codes[column][tableRow(row)];
+    }
+
+    /**
+     * Returns a copy of the codes of categorical column {@code column}, one per row: indices into
+     * {@link #categories(int)}, or {@link #MISSING_CATEGORY}.
+     *
+     * @param column 0 &le; column &lt; q
+     * @return a new array of n codes
+     * @throws IndexOutOfBoundsException if column is out of range
+     */
+    public int[] categoryCodes(int column) {
+        int[] codes = table.codes[Objects.checkIndex(column, table.codes.length)];
+        if (index == null) {
+            return codes.clone();
+        }
+        int[] copy = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            copy[i] = codes[index[i]];
+        }
+        return copy;
     }
 
     /**

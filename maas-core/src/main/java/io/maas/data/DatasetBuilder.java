@@ -23,7 +23,8 @@ public final class DatasetBuilder {
     private double[] features = new double[0];
     private int featureRows = -1; // -1: not known from the features (no features, or p = 0)
     private final List<String> categoricalNames = new ArrayList<>();
-    private final List<List<String>> categoricalValues = new ArrayList<>();
+    private final List<List<String>> categoricalLevels = new ArrayList<>();
+    private final List<int[]> categoricalCodes = new ArrayList<>();
     private String targetName;
     private double[] target;
     private double[] weights;
@@ -87,7 +88,8 @@ public final class DatasetBuilder {
     }
 
     /**
-     * Adds a categorical column, kept as strings; call once per column, in column order.
+     * Adds a categorical column, kept as strings; call once per column, in column order. Its levels are the distinct
+     * values in the order first seen.
      *
      * @param name   the column name, not blank
      * @param values one string per row, or null for a missing cell; copied
@@ -95,6 +97,53 @@ public final class DatasetBuilder {
      * @throws IllegalArgumentException if the name is blank or already a categorical column
      */
     public DatasetBuilder categorical(String name, List<String> values) {
+        Objects.requireNonNull(values, "values");
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> levels = new ArrayList<>();
+        int[] codes = new int[values.size()];
+        for (int i = 0; i < codes.length; i++) {
+            String value = values.get(i);
+            if (value == null) {
+                codes[i] = Dataset.MISSING_CATEGORY;
+                continue;
+            }
+            codes[i] = seen.computeIfAbsent(value, v -> {
+                levels.add(v);
+                return levels.size() - 1;
+            });
+        }
+        return addCategorical(name, List.copyOf(levels), codes);
+    }
+
+    /**
+     * Adds a categorical column given as codes into a list of levels, as {@link Dataset#categoryCodes(int)} and
+     * {@link Dataset#categories(int)} return them; {@link Dataset#MISSING_CATEGORY} marks a missing cell. Call once
+     * per column, in column order.
+     *
+     * @param name   the column name, not blank
+     * @param levels the distinct, non-null levels; copied
+     * @param codes  one code per row, each a level's index or {@link Dataset#MISSING_CATEGORY}; copied
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank or already a categorical column, a level repeats, or a
+     *                                  code is out of range
+     */
+    public DatasetBuilder categorical(String name, List<String> levels, int[] codes) {
+        List<String> copy = List.copyOf(levels); // rejects null levels
+        if (new HashSet<>(copy).size() != copy.size()) {
+            throw new IllegalArgumentException("the levels of categorical column '" + name + "' repeat: " + copy);
+        }
+        int[] ownCodes = codes.clone();
+        for (int i = 0; i < ownCodes.length; i++) {
+            if (ownCodes[i] < Dataset.MISSING_CATEGORY || ownCodes[i] >= copy.size()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "categorical column '%s', row %d: code %d is not a level index in [0, %d) or %d (missing)",
+                        name, i, ownCodes[i], copy.size(), Dataset.MISSING_CATEGORY));
+            }
+        }
+        return addCategorical(name, copy, ownCodes);
+    }
+
+    private DatasetBuilder addCategorical(String name, List<String> levels, int[] codes) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("a categorical column name must not be blank");
@@ -102,10 +151,21 @@ public final class DatasetBuilder {
         if (categoricalNames.contains(name)) {
             throw new IllegalArgumentException("categorical column '" + name + "' was already added");
         }
-        Objects.requireNonNull(values, "values");
-        List<String> copy = java.util.Collections.unmodifiableList(new ArrayList<>(values)); // null: missing
         categoricalNames.add(name);
-        categoricalValues.add(copy);
+        categoricalLevels.add(levels);
+        categoricalCodes.add(codes);
+        return this;
+    }
+
+    /**
+     * Removes the categorical columns added so far, for example after encoding them as numeric features.
+     *
+     * @return this builder
+     */
+    public DatasetBuilder clearCategorical() {
+        categoricalNames.clear();
+        categoricalLevels.clear();
+        categoricalCodes.clear();
         return this;
     }
 
@@ -175,10 +235,10 @@ public final class DatasetBuilder {
                     "features has %d rows but target has %d values", featureRows, n));
         }
         for (int c = 0; c < categoricalNames.size(); c++) {
-            if (categoricalValues.get(c).size() != n) {
+            if (categoricalCodes.get(c).length != n) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "categorical column '%s' has %d values but target has %d",
-                        categoricalNames.get(c), categoricalValues.get(c).size(), n));
+                        categoricalNames.get(c), categoricalCodes.get(c).length, n));
             }
         }
         if (weights != null && weights.length != n) {
@@ -189,28 +249,10 @@ public final class DatasetBuilder {
             throw new IllegalArgumentException("a dataset needs at least one row but has none");
         }
         checkValues(n);
-        int[][] codes = new int[categoricalNames.size()][];
-        List<List<String>> levels = new ArrayList<>();
-        for (List<String> values : categoricalValues) {
-            Map<String, Integer> seen = new HashMap<>();
-            List<String> columnLevels = new ArrayList<>();
-            int[] columnCodes = new int[n];
-            for (int i = 0; i < n; i++) {
-                String value = values.get(i);
-                if (value == null) {
-                    columnCodes[i] = Dataset.MISSING_CATEGORY;
-                    continue;
-                }
-                columnCodes[i] = seen.computeIfAbsent(value, v -> {
-                    columnLevels.add(v);
-                    return columnLevels.size() - 1;
-                });
-            }
-            codes[levels.size()] = columnCodes;
-            levels.add(List.copyOf(columnLevels));
-        }
+        int[][] codes = categoricalCodes.toArray(new int[0][]); // the builder never writes into them again
         double[] rowMajor = featureNames.isEmpty() ? new double[0] : features;
-        Table table = new Table(featureNames, targetName, rowMajor, target.clone(), categoricalNames, codes, levels);
+        Table table = new Table(featureNames, targetName, rowMajor, target.clone(), categoricalNames, codes,
+                categoricalLevels);
         return new Dataset(table, null, weights == null ? null : weights.clone(), table.missingCounts(null));
     }
 

@@ -30,7 +30,6 @@ import java.util.Optional;
 public final class DatasetChunks implements Iterable<Dataset>, Closeable {
 
     private final CsvChunkReader reader;
-    private final int chunkRows;
     private final List<String> featureNames;
     private final List<String> categoricalNames;
     private final String targetName;
@@ -39,10 +38,9 @@ public final class DatasetChunks implements Iterable<Dataset>, Closeable {
     private boolean done;
     private boolean failed;
 
-    DatasetChunks(CsvChunkReader reader, int chunkRows) {
+    DatasetChunks(CsvChunkReader reader) {
         this.reader = reader;
-        this.chunkRows = chunkRows;
-        this.pending = reader.first();
+        this.pending = reader.takeFirst();
         this.featureNames = pending.featureNames();
         this.categoricalNames = pending.categoricalNames();
         this.targetName = pending.targetName();
@@ -118,7 +116,7 @@ public final class DatasetChunks implements Iterable<Dataset>, Closeable {
         failed = true;
         Optional<Dataset> chunk;
         try {
-            chunk = reader.next(chunkRows);
+            chunk = reader.next();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

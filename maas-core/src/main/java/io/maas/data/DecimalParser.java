@@ -122,38 +122,66 @@ final class DecimalParser {
             return Double.NaN;
         }
         int fractionDigits = point < 0 ? 0 : i - point - 1;
-        int exponent = 0;
-        if (i < end && ((c = text[i]) == 'e' || c == 'E')) {
-            i++;
-            boolean negativeExponent = false;
-            if (i < end && ((c = text[i]) == '+' || c == '-')) {
-                negativeExponent = c == '-';
-                i++;
-            }
-            int firstExponentDigit = i;
-            for (; i < end && (c = text[i]) >= '0' && c <= '9'; i++) {
-                if (exponent < EXPONENT_CAP) {
-                    exponent = 10 * exponent + (c - '0');
-                }
-            }
-            if (i == firstExponentDigit) {
-                return Double.NaN;
-            }
-            exponent = negativeExponent ? -exponent : exponent;
-        }
         if (i != end) {
+            return withExponent(text, start, i, end, digits, fractionDigits);
+        }
+        if (digits <= EXACT_DIGITS && fractionDigits <= MAX_EXACT_EXPONENT) {
+            double magnitude = significand / EXACT_POWERS_OF_TEN[fractionDigits];
+            return negative ? -magnitude : magnitude;
+        }
+        return JavaDoubleParser.parseDouble(text, start, end - start);
+    }
+
+    /**
+     * Continues {@link #parseOrNaN} after the significand, at {@code i}: an exponent must follow and end the text.
+     * Kept apart so that the common path stays small enough for the JIT to inline.
+     */
+    private static double withExponent(char[] text, int start, int significandEnd, int end, int digits,
+            int fractionDigits) {
+        int i = significandEnd;
+        char c = text[i];
+        if (c != 'e' && c != 'E') {
             return Double.NaN;
         }
-        int decimalExponent = exponent - fractionDigits;
+        i++;
+        boolean negativeExponent = false;
+        if (i < end && ((c = text[i]) == '+' || c == '-')) {
+            negativeExponent = c == '-';
+            i++;
+        }
+        int firstExponentDigit = i;
+        int exponent = 0;
+        for (; i < end && (c = text[i]) >= '0' && c <= '9'; i++) {
+            if (exponent < EXPONENT_CAP) {
+                exponent = 10 * exponent + (c - '0');
+            }
+        }
+        if (i == firstExponentDigit || i != end) {
+            return Double.NaN;
+        }
+        int decimalExponent = (negativeExponent ? -exponent : exponent) - fractionDigits;
         if (digits <= EXACT_DIGITS
                 && decimalExponent >= -MAX_EXACT_EXPONENT && decimalExponent <= MAX_EXACT_EXPONENT) {
-            double magnitude = significand;
+            boolean negative = text[start] == '-';
+            double magnitude = significand(text, start, significandEnd);
             magnitude = decimalExponent < 0
                     ? magnitude / EXACT_POWERS_OF_TEN[-decimalExponent]
                     : magnitude * EXACT_POWERS_OF_TEN[decimalExponent];
             return negative ? -magnitude : magnitude;
         }
         return JavaDoubleParser.parseDouble(text, start, end - start);
+    }
+
+    /** The digits in text[start..end) (skipping sign and point) as one integer, exact for at most 18 digits. */
+    private static long significand(char[] text, int start, int end) {
+        long significand = 0;
+        for (int i = start; i < end; i++) {
+            char c = text[i];
+            if (c >= '0' && c <= '9') {
+                significand = 10 * significand + (c - '0');
+            }
+        }
+        return significand;
     }
 
     private static boolean isBlank(char c) {

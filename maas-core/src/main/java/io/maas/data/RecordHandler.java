@@ -162,7 +162,7 @@ final class RecordHandler extends CsvCallbackHandler<Object> {
                 throw new DataFormatException(source, line, null, String.format(Locale.ROOT,
                         "has %d fields but %s has %d", fields, widthOrigin, width));
             }
-            chunk.endRow();
+            chunk.endRow(line);
         }
     }
 

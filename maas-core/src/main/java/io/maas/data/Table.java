@@ -69,6 +69,8 @@ final class Table {
 
     /** Returns whether the cell of feature column c (numbered as in {@link #columnName}) at table row r is missing. */
     boolean isMissing(int r, int c) {
-        return c < columns ? Double.isNaN(features[r * columns + c]) : codes[c - columns][r] == Dataset.MISSING_CATEGORY;
+        return c < columns
+                ? Double.isNaN(features[r * columns + c])
+                : codes[c - columns][r] == Dataset.MISSING_CATEGORY;
     }
 }

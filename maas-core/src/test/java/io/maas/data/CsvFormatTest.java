@@ -431,6 +431,30 @@ class CsvFormatTest {
         }
 
         @Test
+        void failures_that_are_not_about_the_text_pass_unchanged() {
+            assertThatThrownBy(() -> CsvFormat.defaults().read(failingReader(() -> {
+                throw new IllegalStateException("a bug");
+            }), "t")).isInstanceOf(IllegalStateException.class).hasMessage("a bug");
+            assertThatThrownBy(() -> CsvFormat.defaults().read(failingReader(() -> {
+                throw new OutOfMemoryError("heap");
+            }), "t")).isInstanceOf(OutOfMemoryError.class);
+        }
+
+        private java.io.Reader failingReader(Runnable failure) {
+            return new java.io.Reader() {
+                @Override
+                public int read(char[] buffer, int offset, int length) {
+                    failure.run();
+                    return -1;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Test
         void a_missing_file_is_an_io_exception() {
             assertThatThrownBy(() -> CsvFormat.defaults().read(Path.of("no/such/file.csv")))
                     .isInstanceOf(IOException.class);

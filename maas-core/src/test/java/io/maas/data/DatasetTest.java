@@ -3,6 +3,8 @@ package io.maas.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +157,87 @@ class DatasetTest {
             assertThatThrownBy(() -> Dataset.builder().features(List.of("a"), new double[] {1, 2})
                     .weights(new double[] {1}).target("y", new double[2]).build())
                     .hasMessage("weights has 1 values but target has 2");
+        }
+    }
+
+    @Nested
+    class Rebuilding {
+
+        @Test
+        void to_builder_builds_an_equal_dataset_also_from_a_view() throws IOException {
+            Dataset data = CsvFormat.builder().categorical("c").build().read(new StringReader(
+                    "a,c,y\n1,u,1\nNA,NA,2\n3,v,3\n"), "t.csv").withWeights(new double[] {1, 2, 3});
+            Dataset view = data.rows(new int[] {2, 1});
+
+            Dataset copy = view.toBuilder().build();
+
+            assertThat(copy.featuresRowMajor()).containsExactly(3, Double.NaN);
+            assertThat(copy.categoryCodes(0)).containsExactly(1, Dataset.MISSING_CATEGORY);
+            assertThat(copy.categories(0)).containsExactly("u", "v");
+            assertThat(copy.target()).containsExactly(3, 2);
+            assertThat(copy.weights()).hasValueSatisfying(w -> assertThat(w).containsExactly(3, 2));
+            assertThat(copy.missingCounts()).isEqualTo(view.missingCounts());
+            assertThat(copy).hasToString(view.toString());
+        }
+
+        @Test
+        void an_imputer_replaces_the_numeric_features_and_keeps_the_rest() {
+            Dataset data = withGaps();
+            double[] imputed = data.featuresRowMajor();
+            for (int k = 0; k < imputed.length; k++) {
+                imputed[k] = Double.isNaN(imputed[k]) ? 30 : imputed[k];
+            }
+
+            Dataset complete = data.toBuilder().features(data.featureNames(), imputed).build();
+
+            complete.requireComplete();
+            assertThat(complete.row(1)).containsExactly(60, 30);
+            assertThat(complete.categoryCodes(0)).isEqualTo(data.categoryCodes(0));
+        }
+
+        @Test
+        void an_encoder_adds_numeric_columns_and_clears_the_categorical_ones() {
+            Dataset data = withGaps();
+            List<String> levels = data.categories(0);
+            int[] codes = data.categoryCodes(0);
+            int p = data.featureCount();
+            int width = p + levels.size();
+            double[] encoded = new double[data.rowCount() * width];
+            for (int i = 0; i < data.rowCount(); i++) {
+                data.copyRow(i, encoded, i * width);
+                encoded[i * width + p + codes[i]] = 1;
+            }
+            List<String> names = new java.util.ArrayList<>(data.featureNames());
+            levels.forEach(level -> names.add("city=" + level));
+
+            Dataset oneHot = data.toBuilder().clearCategorical().features(names, encoded).build();
+
+            oneHot.requireNumeric();
+            assertThat(oneHot.featureNames()).containsExactly("age", "bmi", "city=Oslo", "city=Rome", "city=Lima");
+            assertThat(oneHot.row(3)).containsExactly(80, Double.NaN, 0, 0, 1);
+            assertThat(oneHot.missingCounts()).containsExactly(Map.entry("bmi", 2));
+        }
+
+        @Test
+        void codes_must_index_distinct_levels() {
+            assertThatThrownBy(() -> Dataset.builder().categorical("c", List.of("u", "v"), new int[] {0, 2}))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("categorical column 'c', row 1: code 2 is not a level index in [0, 2) or -1"
+                            + " (missing)");
+            assertThatThrownBy(() -> Dataset.builder().categorical("c", List.of("u", "u"), new int[] {0}))
+                    .hasMessage("the levels of categorical column 'c' repeat: [u, u]");
+            assertThatThrownBy(() -> Dataset.builder().categorical("c", List.of("u"), new int[] {0})
+                    .categorical("c", List.of("v")))
+                    .hasMessage("categorical column 'c' was already added");
+        }
+
+        @Test
+        void codes_given_to_the_builder_are_copied() {
+            int[] codes = {0, -1};
+            DatasetBuilder builder = Dataset.builder().categorical("c", List.of("u"), codes).target("y", new double[2]);
+            codes[1] = 0;
+
+            assertThat(builder.build().categoryCodes(0)).containsExactly(0, -1);
         }
     }
 
