@@ -1,8 +1,9 @@
 /**
  * maas core: data, solvers, models and the fitting pipeline.
  *
- * <p>Start at {@link io.maas.pipeline.Pipeline}. Only API packages are exported; the ojAlgo adapter and the
- * command-line entry are internal.
+ * <p>Start at {@link io.maas.pipeline.Pipeline}; wrap the fitted pipeline in {@link io.maas.monitor.MonitoredPipeline}
+ * to watch it in service. Only API packages are exported; the ojAlgo adapter and the command-line entry are
+ * internal.
  */
 module io.maas.core {
     requires transitive io.maas.metrics;
@@ -14,6 +15,7 @@ module io.maas.core {
     exports io.maas.data;
     exports io.maas.features;
     exports io.maas.model;
+    exports io.maas.monitor;
     exports io.maas.pipeline;
     exports io.maas.preprocess;
     exports io.maas.solver;
