@@ -2,8 +2,8 @@
  * maas core: data, solvers, models and the fitting pipeline.
  *
  * <p>Start at {@link io.maas.pipeline.Pipeline}; wrap the fitted pipeline in {@link io.maas.monitor.MonitoredPipeline}
- * to watch it in service. Only API packages are exported; the ojAlgo adapter and the command-line entry are
- * internal.
+ * to watch it in service. Only API packages are exported; the ojAlgo adapter, the HTTP prediction server and the
+ * command-line entry are internal.
  */
 module io.maas.core {
     requires transitive io.maas.metrics;
@@ -11,6 +11,8 @@ module io.maas.core {
     requires org.slf4j;
     requires de.siegmar.fastcsv;
     requires ch.randelshofer.fastdoubleparser;
+    requires com.fasterxml.jackson.core;
+    requires jdk.httpserver;
 
     exports io.maas.data;
     exports io.maas.features;

@@ -14,6 +14,7 @@ import io.maas.model.Task;
 import io.maas.pipeline.FittedPipeline;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,14 +189,14 @@ class MonitoredPipelineTest {
                 actual[i] = i + (i % 3) - 1.0 + i * 0.01;
                 single.feedback(predicted[i], actual[i]);
             }
-            batched.feedback(java.util.Arrays.copyOfRange(predicted, 0, 5), java.util.Arrays.copyOfRange(actual, 0, 5));
-            batched.feedback(java.util.Arrays.copyOfRange(predicted, 5, 31),
-                    java.util.Arrays.copyOfRange(actual, 5, 31));
-            batched.feedback(java.util.Arrays.copyOfRange(predicted, 31, 40),
-                    java.util.Arrays.copyOfRange(actual, 31, 40));
+            batched.feedback(Arrays.copyOfRange(predicted, 0, 5), Arrays.copyOfRange(actual, 0, 5));
+            batched.feedback(Arrays.copyOfRange(predicted, 5, 31),
+                    Arrays.copyOfRange(actual, 5, 31));
+            batched.feedback(Arrays.copyOfRange(predicted, 31, 40),
+                    Arrays.copyOfRange(actual, 31, 40));
 
-            double[] lastActual = java.util.Arrays.copyOfRange(actual, 33, 40);
-            double[] lastPredicted = java.util.Arrays.copyOfRange(predicted, 33, 40);
+            double[] lastActual = Arrays.copyOfRange(actual, 33, 40);
+            double[] lastPredicted = Arrays.copyOfRange(predicted, 33, 40);
             RegressionQuality expected = new RegressionQuality(40, 7, 7,
                     RegressionMetrics.meanSquaredError(lastActual, lastPredicted),
                     RegressionMetrics.meanAbsoluteError(lastActual, lastPredicted));
