@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * over the limit (1 MiB by default; at most one byte more is read); 415 for a POST that is not
  * {@code application/json} in UTF-8; 503 while stopping; 500 only for an unexpected failure, which is logged.
  *
+ * <p>Starting a server sets the system property {@code sun.net.httpserver.nodelay} to {@code true} unless it is
+ * set already: without it, every response of the JDK server waits 40 ms for a delayed acknowledgement.
+ *
  * <p>Predictions go through the {@link MonitoredPipeline}, so {@code /metrics} counts them. The server runs a
  * dispatcher thread and a fixed pool of worker threads that it creates and, on {@link #stop(Duration)}, shuts down.
  * It binds to 127.0.0.1 unless told otherwise. The command line starts it with
@@ -61,6 +64,7 @@ public final class PredictionServer implements AutoCloseable {
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(PredictionServer.class);
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -74,6 +78,7 @@ public final class PredictionServer implements AutoCloseable {
         String card = builder.modelCard != null ? builder.modelCard
                 : ModelCard.of(monitor.name(), monitor.pipeline()).toJson();
         this.handler = new RequestHandler(monitor, card, builder.maxBodyBytes);
+        disableNagle();
         this.server = HttpServer.create(builder.address, 0);
         this.workers = Executors.newFixedThreadPool(builder.threads, threadsNamed(
                 "maas-serve-" + server.getAddress().getPort() + "-worker-"));
@@ -237,6 +242,18 @@ public final class PredictionServer implements AutoCloseable {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Turns Nagle's algorithm off for the JDK server's connections, unless the application chose otherwise. The JDK
+     * server sends a response's headers and body in two writes; with Nagle on, the body waits for the client's
+     * (delayed) acknowledgement of the headers, 40 ms on Linux, on every response: on loopback, 87 requests per
+     * second instead of 2,000. The JDK reads the switch once, when the first server of the JVM is created.
+     */
+    private static void disableNagle() {
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
         }
     }
 
