@@ -246,13 +246,14 @@ public final class MonitoredPipeline {
     }
 
     /**
-     * Returns the name and the current snapshot, for a log.
+     * Returns the name, task and pipeline; for the figures, log {@link #snapshot()} (a snapshot moves the rates and
+     * the latency window on, so this method takes none).
      *
-     * @return the text of {@link MonitorSnapshot#toString()}
+     * @return for example {@code MonitoredPipeline[name=diabetes, task=REGRESSION, pipeline=FittedPipeline[...]]}
      */
     @Override
     public String toString() {
-        return snapshot().toString();
+        return "MonitoredPipeline[name=" + name + ", task=" + task + ", pipeline=" + pipeline + "]";
     }
 
     private long elapsedSince(long start) {

@@ -35,9 +35,10 @@ final class HttpMetrics {
 
     /**
      * The Prometheus text of every endpoint: the {@code maas_http_*} families of {@link PrometheusText} labelled
-     * {@code endpoint}, and {@code maas_http_responses_total} labelled {@code endpoint} and {@code code}.
+     * {@code endpoint}, {@code maas_http_responses_total} labelled {@code endpoint} and {@code code}, and the gauge
+     * {@code maas_http_requests_in_flight} (the request being answered included).
      */
-    String render() {
+    String render(int inFlight) {
         PrometheusText text = PrometheusText.forService("maas_http", "HTTP requests to the prediction server");
         for (Endpoint endpoint : Endpoint.values()) {
             text.add(Map.of("endpoint", endpoint.path()), requests.get(endpoint).snapshot());
@@ -55,6 +56,9 @@ final class HttpMetrics {
                 }
             }
         }
+        out.append("# HELP maas_http_requests_in_flight HTTP requests being handled now\n");
+        out.append("# TYPE maas_http_requests_in_flight gauge\n");
+        out.append("maas_http_requests_in_flight ").append(inFlight).append('\n');
         return out.toString();
     }
 }

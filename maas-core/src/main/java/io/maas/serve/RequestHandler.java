@@ -106,9 +106,7 @@ final class RequestHandler implements HttpHandler {
         return switch (endpoint) {
             case PREDICT -> predict(PredictRequest.read(readJsonBody(exchange), schema));
             case FEEDBACK -> feedback(FeedbackRequest.read(readJsonBody(exchange)));
-            case METRICS -> new Response(200, MonitorSnapshot.PROMETHEUS_CONTENT_TYPE,
-                    (monitor.snapshot().toPrometheusText() + metrics.render()).getBytes(StandardCharsets.UTF_8),
-                    Map.of());
+            case METRICS -> new Response(200, MonitorSnapshot.PROMETHEUS_CONTENT_TYPE, metricsText(), Map.of());
             case HEALTH -> new Response(200, JSON, Json.write(generator -> {
                 generator.writeStartObject();
                 generator.writeStringField("status", "up");
@@ -117,6 +115,11 @@ final class RequestHandler implements HttpHandler {
             case MODEL -> new Response(200, JSON, modelCard, Map.of());
             case OTHER -> throw new IllegalStateException("unreachable: OTHER is answered 404 above");
         };
+    }
+
+    private byte[] metricsText() {
+        String text = monitor.snapshot().toPrometheusText() + metrics.render(inFlight.get());
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private Response predict(PredictRequest request) {

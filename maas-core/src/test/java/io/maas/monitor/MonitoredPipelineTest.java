@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -349,6 +350,18 @@ class MonitoredPipelineTest {
         @Test
         void the_default_name_is_the_target() {
             assertThat(MonitoredPipeline.of(diabetes).name()).isEqualTo(diabetes.targetName());
+        }
+
+        @Test
+        void to_string_names_the_model_and_takes_no_snapshot() {
+            AtomicLong reads = new AtomicLong();
+            MonitoredPipeline monitored = MonitoredPipeline.builder(diabetes).name("diabetes")
+                    .clock(() -> reads.incrementAndGet() * 1000).build();
+            long readsBefore = reads.get();
+
+            assertThat(monitored.toString()).startsWith("MonitoredPipeline[name=diabetes, task=REGRESSION,"
+                    + " pipeline=FittedPipeline[");
+            assertThat(reads.get()).isEqualTo(readsBefore);
         }
     }
 

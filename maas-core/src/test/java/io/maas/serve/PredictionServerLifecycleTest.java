@@ -32,16 +32,20 @@ class PredictionServerLifecycleTest {
     }
 
     /** A request whose headers and first bytes of body are sent; the rest waits for {@link #finish}. */
-    private static final class SlowRequest implements AutoCloseable {
+    static final class SlowRequest implements AutoCloseable {
 
         private final Socket socket;
         private final byte[] body;
 
         SlowRequest(PredictionServer server) throws IOException {
+            this(server.address());
+        }
+
+        SlowRequest(InetSocketAddress address) throws IOException {
             String row = Arrays.stream(SampleData.diabetes().row(0)).mapToObj(Double::toString)
                     .collect(Collectors.joining(", ", "{\"X\": [", "]}"));
             this.body = row.getBytes(StandardCharsets.UTF_8);
-            this.socket = new Socket(server.address().getAddress(), server.address().getPort());
+            this.socket = new Socket(address.getAddress(), address.getPort());
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -68,7 +72,7 @@ class PredictionServerLifecycleTest {
         }
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition not met within 30 s").isLessThan(deadline);
@@ -173,9 +177,12 @@ class PredictionServerLifecycleTest {
 
     @Test
     void starting_a_server_turns_nagle_off_for_the_jdk_server() throws Exception {
-        try (PredictionServer server = start()) {
+        PredictionServer server = start();
+        try {
             // Without it every response would wait for the client's delayed ACK of its headers (40 ms on Linux).
             assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+        } finally {
+            server.close();
         }
     }
 
