@@ -76,9 +76,12 @@ final class RequestHandler implements HttpHandler {
             }
             status = response.status();
             send(exchange, response);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             // The client went away or the connection broke while answering: nobody is left to tell.
             LOG.debug("could not answer {} {}: {}", exchange.getRequestMethod(), endpoint.path(), e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure sending the answer to {} {}", exchange.getRequestMethod(), endpoint.path(),
+                    e);
         } finally {
             exchange.close();
             metrics.record(endpoint, status, System.nanoTime() - start);
