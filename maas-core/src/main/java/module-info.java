@@ -1,7 +1,8 @@
 /**
  * maas core: data, solvers, models and the fitting pipeline.
  *
- * <p>Start at {@link io.maas.pipeline.Pipeline}. Only API packages are exported; the ojAlgo adapter and the
+ * <p>Start at {@link io.maas.pipeline.Pipeline}; wrap the fitted pipeline in {@link io.maas.monitor.MonitoredPipeline}
+ * to watch it in service. Only API packages are exported; the ojAlgo adapter, the HTTP prediction server and the
  * command-line entry are internal.
  */
 module io.maas.core {
@@ -10,10 +11,13 @@ module io.maas.core {
     requires org.slf4j;
     requires de.siegmar.fastcsv;
     requires ch.randelshofer.fastdoubleparser;
+    requires com.fasterxml.jackson.core;
+    requires jdk.httpserver;
 
     exports io.maas.data;
     exports io.maas.features;
     exports io.maas.model;
+    exports io.maas.monitor;
     exports io.maas.pipeline;
     exports io.maas.preprocess;
     exports io.maas.solver;
