@@ -9,10 +9,12 @@ module io.maas.core {
     requires ojalgo;
     requires org.slf4j;
     requires de.siegmar.fastcsv;
+    requires com.fasterxml.jackson.core;
 
     exports io.maas.data;
     exports io.maas.features;
     exports io.maas.model;
+    exports io.maas.persist;
     exports io.maas.pipeline;
     exports io.maas.preprocess;
     exports io.maas.solver;

@@ -48,4 +48,23 @@ abstract class AffineScaler implements FittedStage {
     double[] scales() {
         return scale.clone();
     }
+
+    /** Checks what the constructor leaves to its callers: no nulls, one offset and one scale per distinct name. */
+    static void requireShape(List<String> names, double[] offset, double[] scale, String offsetName,
+                             String scaleName) {
+        java.util.Objects.requireNonNull(names, "names");
+        java.util.Objects.requireNonNull(offset, offsetName);
+        java.util.Objects.requireNonNull(scale, scaleName);
+        if (names.isEmpty() || offset.length != names.size() || scale.length != names.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%d column names, %d %s and %d %s: the sizes must agree and not be 0", names.size(),
+                    offset.length, offsetName, scale.length, scaleName));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : names) {
+            if (!seen.add(java.util.Objects.requireNonNull(name, "column name"))) {
+                throw new IllegalArgumentException("column '" + name + "' is named twice");
+            }
+        }
+    }
 }
