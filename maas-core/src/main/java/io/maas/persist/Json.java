@@ -89,7 +89,7 @@ final class Json {
                 ? p.getLocation() : parser.currentLocation();
         String detail = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
         String problem;
-        if (e instanceof JsonEOFException) {
+        if (e instanceof JsonEOFException || detail != null && detail.contains("end-of-input")) {
             problem = "the file ends before its JSON is complete (truncated?): " + detail;
         } else if (e instanceof StreamConstraintsException) {
             problem = "a limit of the format is exceeded: " + detail;

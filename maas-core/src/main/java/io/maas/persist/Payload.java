@@ -201,8 +201,10 @@ final class Payload {
         Instant created = null;
         List<String> features = null;
         String target = null;
+        JsonLocation targetAt = null;
         int trainingRows = 0;
         Set<Metric> metrics = null;
+        JsonLocation metricsAt = null;
         List<FittedStage> stages = new ArrayList<>();
         List<JsonLocation> stageStarts = new ArrayList<>();
         Model model = null;
@@ -214,9 +216,15 @@ final class Payload {
                 case "maas_version" -> maasVersion = in.name(at);
                 case "created" -> created = instant(in, at);
                 case "features" -> features = readFeatures(in, at);
-                case "target" -> target = in.name(at);
+                case "target" -> {
+                    targetAt = in.location();
+                    target = in.name(at);
+                }
                 case "training_rows" -> trainingRows = in.integer(at, 1, Integer.MAX_VALUE);
-                case "metrics" -> metrics = readMetrics(in, at);
+                case "metrics" -> {
+                    metricsAt = in.location();
+                    metrics = readMetrics(in, at);
+                }
                 case "stages" -> {
                     in.array(at, "an array of stages");
                     while (in.next() != JsonToken.END_ARRAY) {
@@ -236,7 +244,7 @@ final class Payload {
         }
         fields.requireAll();
         if (features.contains(target)) {
-            throw JsonIn.error(fields.start(), "$.payload.target", JsonIn.quote(target) + " is also a feature");
+            throw JsonIn.error(targetAt, "$.payload.target", JsonIn.quote(target) + " is also a feature");
         }
         List<String> columns = features;
         String writer = "$.payload.features";
@@ -250,7 +258,7 @@ final class Payload {
         Task task = model instanceof Classifier ? Task.CLASSIFICATION : Task.REGRESSION;
         for (Metric metric : metrics) {
             if (metric.task() != task) {
-                throw JsonIn.error(fields.start(), "$.payload.metrics", String.format(Locale.ROOT,
+                throw JsonIn.error(metricsAt, "$.payload.metrics", String.format(Locale.ROOT,
                         "%s evaluates %s but the model does %s", metricName(metric), name(metric.task()), name(task)));
             }
         }
@@ -266,7 +274,8 @@ final class Payload {
         for (Metric metric : evaluation.values().keySet()) {
             if (!metrics.contains(metric)) {
                 throw JsonIn.error(evaluation.start(), "$.payload.evaluation.values", metricName(metric)
-                        + " is not one of the pipeline's metrics " + metrics);
+                        + " is not one of the pipeline's metrics " + metrics.stream().map(Payload::metricName)
+                        .toList());
             }
         }
         try {
@@ -319,9 +328,12 @@ final class Payload {
             for (String field = fields.next(); field != null; field = fields.next()) {
                 if (field.equals("name")) {
                     name = in.name(fields.at(field));
-                } else if (!in.string(fields.at(field)).equals(NUMBER)) {
-                    throw in.error(fields.at(field), "unknown feature type; this maas reads \"" + NUMBER + "\""
-                            + in.upgradeHint());
+                } else {
+                    String type = in.string(fields.at(field));
+                    if (!type.equals(NUMBER)) {
+                        throw in.error(fields.at(field), "unknown feature type " + JsonIn.quote(type)
+                                + "; this maas reads \"" + NUMBER + "\"" + in.upgradeHint());
+                    }
                 }
             }
             fields.requireAll();

@@ -9,6 +9,7 @@ import io.maas.model.LinearRegression;
 import io.maas.model.LogisticRegression;
 import io.maas.pipeline.FittedPipeline;
 import io.maas.pipeline.Pipeline;
+import io.maas.preprocess.Columns;
 import io.maas.preprocess.Scale;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,27 @@ final class Fixtures {
     /** The classifier: standard scaling and L2 logistic regression on breast cancer, evaluated. Fitted once. */
     static SavedModel breastCancerLogistic() {
         return BREAST_CANCER_LOGISTIC;
+    }
+
+    /**
+     * A small pipeline with every stage type but min-max scaling: a selection of three columns, standard scaling,
+     * degree-2 polynomial features and least squares with inference statistics, evaluated. About 7 kB; the base of the
+     * hostile files and the fuzz test.
+     */
+    static SavedModel small() {
+        return SMALL;
+    }
+
+    private static final SavedModel SMALL = fitSmall();
+
+    private static SavedModel fitSmall() {
+        FittedPipeline fitted = Pipeline.builder()
+                .preprocess(Columns.select("bmi", "bp", "s5"), Scale.standard())
+                .features(Polynomial.degree(2))
+                .model(LinearRegression.leastSquares())
+                .build()
+                .fit(DIABETES_SPLIT.train());
+        return new SavedModel(fitted, Optional.of(fitted.evaluate(DIABETES_SPLIT.test())), CREATED, "0.1.0-test");
     }
 
     private static SavedModel fitDiabetesPolynomial() {
