@@ -26,7 +26,7 @@ import java.util.Objects;
 public final class ModelFile {
 
     /** The format version this maas writes, and the newest it reads fully: {@value}. */
-    public static final String FORMAT_VERSION = "1.0";
+    public static final String FORMAT_VERSION = Envelope.MAJOR + "." + Envelope.MINOR;
 
     private ModelFile() {
     }

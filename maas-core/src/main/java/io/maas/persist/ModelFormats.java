@@ -188,7 +188,7 @@ final class ModelFormats {
             }
         }
         throw in.error(path, JsonIn.quote(text) + " is not a precision; the precisions are \"double\" and "
-                + "\"extended\"");
+                + "\"extended\"" + in.upgradeHint());
     }
 
     private static Duration duration(JsonIn in, String path) throws IOException {
@@ -267,7 +267,7 @@ final class ModelFormats {
             }
         }
         throw in.error(path, JsonIn.quote(text) + " is not an R² definition; they are \"centered\" and "
-                + "\"uncentered\"");
+                + "\"uncentered\"" + in.upgradeHint());
     }
 
     private static List<ParameterEstimate> readEstimates(JsonIn in, String path) throws IOException {

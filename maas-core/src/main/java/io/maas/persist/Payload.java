@@ -54,7 +54,7 @@ final class Payload {
                     .withObjectIndenter(indenter));
             out.writeStartObject();
             out.writeStringField("format", Envelope.FORMAT);
-            out.writeStringField("format_version", Envelope.MAJOR + "." + Envelope.MINOR);
+            out.writeStringField("format_version", ModelFile.FORMAT_VERSION);
             out.writeFieldName("payload");
             out.flush();
             int mark = bytes.size();

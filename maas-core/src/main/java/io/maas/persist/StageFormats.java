@@ -7,9 +7,11 @@ import io.maas.preprocess.ColumnSelection;
 import io.maas.preprocess.MinMaxScaler;
 import io.maas.preprocess.StandardScaler;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -141,8 +143,9 @@ final class StageFormats {
             }
         }
         fields.requireAll();
+        Set<String> available = new HashSet<>(inputs);
         for (int k = 0; k < outputs.size(); k++) {
-            if (!inputs.contains(outputs.get(k))) {
+            if (!available.contains(outputs.get(k))) {
                 throw JsonIn.error(fields.start(), fields.at("outputs") + "[" + k + "]",
                         JsonIn.quote(outputs.get(k)) + " is not one of the inputs");
             }
@@ -186,6 +189,14 @@ final class StageFormats {
                     "%d terms over %d inputs exceed the format's limit of %d terms x inputs", parents.length,
                     inputs.size(), Limits.MAX_POLYNOMIAL_CELLS));
         }
+        long[] lengths = nameLengths(inputs, parents, variables);
+        for (int t = 0; t < lengths.length; t++) {
+            if (lengths[t] != outputs.get(t).length()) {
+                throw JsonIn.error(fields.start(), fields.at("outputs") + "[" + t + "]", String.format(Locale.ROOT,
+                        "is %s but the term's product has a name of %d characters", JsonIn.quote(outputs.get(t)),
+                        lengths[t]));
+            }
+        }
         PolynomialFeatures polynomial;
         try {
             polynomial = PolynomialFeatures.of(inputs, parents, variables);
@@ -200,5 +211,28 @@ final class StageFormats {
             }
         }
         return polynomial;
+    }
+
+    /**
+     * Returns the length of each term's name ({@code a}, {@code a^2*b}, see {@link PolynomialFeatures}) without
+     * building it, so that a file cannot make the loader build names far longer than the ones it states: chained
+     * products of long input names would otherwise grow quadratically.
+     */
+    private static long[] nameLengths(List<String> inputs, int[] parents, int[] variables) {
+        int[][] powers = new int[parents.length][];
+        long[] lengths = new long[parents.length];
+        for (int t = 0; t < parents.length; t++) {
+            int[] power = parents[t] < 0 ? new int[inputs.size()] : powers[parents[t]].clone();
+            power[variables[t]]++;
+            powers[t] = power;
+            long length = -1; // n factors take n - 1 separators
+            for (int j = 0; j < power.length; j++) {
+                if (power[j] > 0) {
+                    length += 1 + inputs.get(j).length() + (power[j] > 1 ? 1 + Integer.toString(power[j]).length() : 0);
+                }
+            }
+            lengths[t] = length;
+        }
+        return lengths;
     }
 }

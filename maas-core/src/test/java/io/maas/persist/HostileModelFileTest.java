@@ -166,10 +166,10 @@ class HostileModelFileTest {
                         "7 is not the index of one of the 3 inputs"),
                 payload("polynomial output name not its product", s -> once(s, "\"bmi^2\"", "\"bmi^3\""),
                         "$.payload.stages[2].outputs[3]", "is \"bmi^3\" but the term's product is \"bmi^2\""),
-                payload("two terms the same product", s -> once(s, "\"parents\": [ -1, -1, -1, 0, 0, 0, 1, 1, 2 ],\n"
+                payload("two terms the same product", s -> once(once(s, "\"parents\": [ -1, -1, -1, 0, 0, 0, 1, 1, 2 ],\n"
                         + "      \"variables\": [ 0, 1, 2, 0, 1, 2, 1, 2, 2 ]", "\"parents\": [ -1, -1, -1, 0, 0, 0, 1, "
-                        + "1, 0 ],\n      \"variables\": [ 0, 1, 2, 0, 1, 2, 1, 2, 0 ]"), "$.payload.stages[2]",
-                        "two terms are the same product"),
+                        + "1, 0 ],\n      \"variables\": [ 0, 1, 2, 0, 1, 2, 1, 2, 0 ]"), "\"s5^2\" ]", "\"s5*s5\" ]"),
+                        "$.payload.stages[2]", "two terms are the same product"),
                 payload("statistics for fewer coefficients than features", s -> Pattern.compile(
                         ", \\{\\s*\"name\": \"s5\\^2\".*?\\}(?=\\s*\\])", Pattern.DOTALL).matcher(s).replaceFirst(""),
                         "$.payload.model.statistics.coefficients", "8 estimates that must name the 9 features"),
@@ -218,7 +218,10 @@ class HostileModelFileTest {
                         + "}, ").repeat(Limits.MAX_STAGES) + "{"), "$.payload.stages",
                         "more than the format's limit of 1000 stages"),
                 payload("polynomial bigger than the limit of terms x inputs", HostileModelFileTest::hugePolynomial,
-                        "$.payload.stages[2]", "10001 terms over 1001 inputs exceed the format's limit of 10000000"));
+                        "$.payload.stages[2]", "10001 terms over 1001 inputs exceed the format's limit of 10000000"),
+                payload("polynomial whose term names would be gigabytes", HostileModelFileTest::longNamedPolynomial,
+                        "$.payload.stages[2].outputs[0]",
+                        "is \"t0\" but the term's product has a name of 60000 characters"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -353,6 +356,24 @@ class HostileModelFileTest {
         System.arraycopy(payload, 0, file, envelopeStart.length, payload.length);
         System.arraycopy(envelopeEnd, 0, file, envelopeStart.length + payload.length, envelopeEnd.length);
         return file;
+    }
+
+    /**
+     * Replaces the polynomial stage by 1,000 chained products over 100 inputs with names of 60,000 characters: term t
+     * multiplies up to 100 such names, so the names derived from the terms would take 6 G characters.
+     */
+    private static String longNamedPolynomial(String payload) {
+        String inputs = IntStream.range(0, 100).mapToObj(j -> "\"" + (char) ('a' + j % 26) + j + "x".repeat(60_000
+                - 1 - Integer.toString(j).length()) + "\"").collect(Collectors.joining(", "));
+        String parents = IntStream.range(0, 1000).mapToObj(t -> Integer.toString(t - 1)).collect(
+                Collectors.joining(", "));
+        String variables = IntStream.range(0, 1000).mapToObj(t -> Integer.toString(t % 100)).collect(
+                Collectors.joining(", "));
+        String outputs = IntStream.range(0, 1000).mapToObj(t -> "\"t" + t + "\"").collect(Collectors.joining(", "));
+        return Pattern.compile("\\{\\s*\"type\": \"polynomial_features\".*?\\}(?=\\s*\\])", Pattern.DOTALL)
+                .matcher(payload).replaceFirst(Matcher.quoteReplacement("{\"type\": \"polynomial_features\", "
+                        + "\"inputs\": [" + inputs + "], \"parents\": [" + parents + "], \"variables\": [" + variables
+                        + "], \"outputs\": [" + outputs + "]}"));
     }
 
     /** Replaces the polynomial stage by one of 10,001 terms over 1,001 inputs (the first three real). */
