@@ -42,14 +42,14 @@ final class ModelFormats {
         } else if (model instanceof LogisticModel logistic) {
             out.writeStringField("type", "logistic_model");
             solution = logistic.solution();
-            Payload.writeDouble(out, "threshold", logistic.threshold());
+            JsonOut.writeDouble(out, "threshold", logistic.threshold());
         } else {
             throw new IllegalArgumentException("the model format has no type for the model " + model.getClass()
                     .getName() + "; it saves " + TYPES);
         }
-        Payload.writeStrings(out, "features", solution.featureNames());
-        Payload.writeDouble(out, "intercept", solution.intercept());
-        Payload.writeDoubles(out, "coefficients", solution.coefficients());
+        JsonOut.writeStrings(out, "features", solution.featureNames());
+        JsonOut.writeDouble(out, "intercept", solution.intercept());
+        JsonOut.writeDoubles(out, "coefficients", solution.coefficients());
         out.writeFieldName("diagnostics");
         writeDiagnostics(solution.diagnostics(), out);
         out.writeFieldName("statistics");
@@ -123,13 +123,13 @@ final class ModelFormats {
         } else {
             out.writeNull();
         }
-        Payload.writeOptionalDouble(out, "condition_estimate", d.conditionEstimate());
+        JsonOut.writeOptionalDouble(out, "condition_estimate", d.conditionEstimate());
         out.writeNumberField("iterations", d.iterations());
         out.writeBooleanField("converged", d.converged());
         out.writeStringField("stop_reason", d.stopReason());
-        Payload.writeDouble(out, "final_cost", d.finalCost());
-        Payload.writeDoubles(out, "cost_history", d.costHistory());
-        Payload.writeStrings(out, "notes", d.notes());
+        JsonOut.writeDouble(out, "final_cost", d.finalCost());
+        JsonOut.writeDoubles(out, "cost_history", d.costHistory());
+        JsonOut.writeStrings(out, "notes", d.notes());
         out.writeStringField("fit_time", d.fitTime().toString());
         out.writeEndObject();
     }
@@ -203,10 +203,10 @@ final class ModelFormats {
     private static void writeStatistics(InferenceStatistics s, JsonGenerator out) throws IOException {
         out.writeStartObject();
         out.writeNumberField("degrees_of_freedom", s.degreesOfFreedom());
-        Payload.writeDouble(out, "residual_sum_of_squares", s.residualSumOfSquares());
-        Payload.writeDouble(out, "residual_standard_deviation", s.residualStandardDeviation());
-        Payload.writeDouble(out, "r2", s.r2());
-        Payload.writeDouble(out, "adjusted_r2", s.adjustedR2());
+        JsonOut.writeDouble(out, "residual_sum_of_squares", s.residualSumOfSquares());
+        JsonOut.writeDouble(out, "residual_standard_deviation", s.residualStandardDeviation());
+        JsonOut.writeDouble(out, "r2", s.r2());
+        JsonOut.writeDouble(out, "adjusted_r2", s.adjustedR2());
         out.writeStringField("r2_definition", s.r2Definition().name().toLowerCase(Locale.ROOT));
         out.writeFieldName("intercept");
         if (s.intercept().isPresent()) {
@@ -285,10 +285,10 @@ final class ModelFormats {
     private static void writeEstimate(ParameterEstimate e, JsonGenerator out) throws IOException {
         out.writeStartObject();
         out.writeStringField("name", e.name());
-        Payload.writeDouble(out, "estimate", e.estimate());
-        Payload.writeDouble(out, "standard_error", e.standardError());
-        Payload.writeOptionalDouble(out, "t_statistic", e.tStatistic());
-        Payload.writeOptionalDouble(out, "p_value", e.pValue());
+        JsonOut.writeDouble(out, "estimate", e.estimate());
+        JsonOut.writeDouble(out, "standard_error", e.standardError());
+        JsonOut.writeOptionalDouble(out, "t_statistic", e.tStatistic());
+        JsonOut.writeOptionalDouble(out, "p_value", e.pValue());
         out.writeEndObject();
     }
 

@@ -1,13 +1,9 @@
 package io.maas.persist;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import io.maas.model.Classifier;
 import io.maas.model.Model;
 import io.maas.model.Task;
@@ -27,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -47,11 +42,7 @@ final class Payload {
     /** Returns the bytes of the model file for {@code saved}: pretty-printed UTF-8 JSON, LF line ends. */
     static byte[] write(SavedModel saved) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator out = Json.factory().createGenerator(bytes, JsonEncoding.UTF8)) {
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            out.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                    .withObjectIndenter(indenter));
+        try (JsonGenerator out = JsonOut.generator(bytes)) {
             out.writeStartObject();
             out.writeStringField("format", Envelope.FORMAT);
             out.writeStringField("format_version", ModelFile.FORMAT_VERSION);
@@ -108,7 +99,7 @@ final class Payload {
             out.writeNumberField("rows", evaluation.rows());
             out.writeObjectFieldStart("values");
             for (Map.Entry<Metric, Double> value : evaluation.values().entrySet()) {
-                writeDouble(out, metricName(value.getKey()), value.getValue());
+                JsonOut.writeDouble(out, metricName(value.getKey()), value.getValue());
             }
             out.writeEndObject();
             out.writeEndObject();
@@ -116,52 +107,6 @@ final class Payload {
             out.writeNull();
         }
         out.writeEndObject();
-    }
-
-    static void writeDouble(JsonGenerator out, String field, double value) throws IOException {
-        out.writeFieldName(field);
-        writeDouble(out, value);
-    }
-
-    /** Writes {@link Double#toString}'s text, which reads back as the same double. */
-    private static void writeDouble(JsonGenerator out, double value) throws IOException {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("the model format holds only finite numbers but a value is " + value);
-        }
-        out.writeNumber(Double.toString(value));
-    }
-
-    static void writeOptionalDouble(JsonGenerator out, String field, OptionalDouble value) throws IOException {
-        out.writeFieldName(field);
-        if (value.isPresent()) {
-            writeDouble(out, value.getAsDouble());
-        } else {
-            out.writeNull();
-        }
-    }
-
-    static void writeDoubles(JsonGenerator out, String field, double[] values) throws IOException {
-        out.writeArrayFieldStart(field);
-        for (double value : values) {
-            writeDouble(out, value);
-        }
-        out.writeEndArray();
-    }
-
-    static void writeInts(JsonGenerator out, String field, int[] values) throws IOException {
-        out.writeArrayFieldStart(field);
-        for (int value : values) {
-            out.writeNumber(value);
-        }
-        out.writeEndArray();
-    }
-
-    static void writeStrings(JsonGenerator out, String field, List<String> values) throws IOException {
-        out.writeArrayFieldStart(field);
-        for (String value : values) {
-            out.writeString(value);
-        }
-        out.writeEndArray();
     }
 
     /** The name of a metric in the file: its constant's name in lower case, such as {@code "roc_auc"}. */

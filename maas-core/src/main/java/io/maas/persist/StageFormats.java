@@ -56,24 +56,24 @@ final class StageFormats {
         out.writeStartObject();
         if (stage instanceof StandardScaler scaler) {
             out.writeStringField("type", "standard_scaler");
-            Payload.writeStrings(out, "columns", scaler.inputNames());
-            Payload.writeDoubles(out, "means", scaler.means());
-            Payload.writeDoubles(out, "standard_deviations", scaler.standardDeviations());
+            JsonOut.writeStrings(out, "columns", scaler.inputNames());
+            JsonOut.writeDoubles(out, "means", scaler.means());
+            JsonOut.writeDoubles(out, "standard_deviations", scaler.standardDeviations());
         } else if (stage instanceof MinMaxScaler scaler) {
             out.writeStringField("type", "min_max_scaler");
-            Payload.writeStrings(out, "columns", scaler.inputNames());
-            Payload.writeDoubles(out, "minimums", scaler.minimums());
-            Payload.writeDoubles(out, "ranges", scaler.ranges());
+            JsonOut.writeStrings(out, "columns", scaler.inputNames());
+            JsonOut.writeDoubles(out, "minimums", scaler.minimums());
+            JsonOut.writeDoubles(out, "ranges", scaler.ranges());
         } else if (stage instanceof ColumnSelection selection) {
             out.writeStringField("type", "column_selection");
-            Payload.writeStrings(out, "inputs", selection.inputNames());
-            Payload.writeStrings(out, "outputs", selection.outputNames());
+            JsonOut.writeStrings(out, "inputs", selection.inputNames());
+            JsonOut.writeStrings(out, "outputs", selection.outputNames());
         } else if (stage instanceof PolynomialFeatures polynomial) {
             out.writeStringField("type", "polynomial_features");
-            Payload.writeStrings(out, "inputs", polynomial.inputNames());
-            Payload.writeInts(out, "parents", polynomial.parents());
-            Payload.writeInts(out, "variables", polynomial.variables());
-            Payload.writeStrings(out, "outputs", polynomial.outputNames());
+            JsonOut.writeStrings(out, "inputs", polynomial.inputNames());
+            JsonOut.writeInts(out, "parents", polynomial.parents());
+            JsonOut.writeInts(out, "variables", polynomial.variables());
+            JsonOut.writeStrings(out, "outputs", polynomial.outputNames());
         } else {
             throw new IllegalArgumentException("the model format has no type for the stage " + stage + " ("
                     + stage.getClass().getName() + "); it saves " + new TreeSet<>(READERS.keySet()));

@@ -12,7 +12,6 @@ import io.maas.features.PolynomialFeatures;
 import io.maas.model.LinearModel;
 import io.maas.model.LinearRegression;
 import io.maas.model.LogisticModel;
-import io.maas.model.LogisticRegression;
 import io.maas.model.Model;
 import io.maas.pipeline.Evaluation;
 import io.maas.pipeline.FittedPipeline;
