@@ -18,6 +18,7 @@ module io.maas.core {
     exports io.maas.features;
     exports io.maas.model;
     exports io.maas.monitor;
+    exports io.maas.persist;
     exports io.maas.pipeline;
     exports io.maas.preprocess;
     exports io.maas.solver;

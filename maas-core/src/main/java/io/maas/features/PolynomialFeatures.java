@@ -88,4 +88,59 @@ public final class PolynomialFeatures implements FittedStage, ExtendedTransform 
     public String toString() {
         return "PolynomialFeatures" + outputs;
     }
+
+    /**
+     * Rebuilds fitted polynomial features from their terms, as a model file stores them: term t is
+     * {@code output[parents[t]] · input[variables[t]]}, or {@code input[variables[t]]} when {@code parents[t]} is −1.
+     *
+     * @param inputs    the p input column names, at least one, distinct
+     * @param parents   for each term, −1 or the index of an earlier term
+     * @param variables for each term, the index of an input column, 0 &le; v &lt; p
+     * @return the fitted stage; the arrays are copied
+     * @throws IllegalArgumentException if the arrays differ in length, there are no terms or more than 100,000, an
+     *                                  index is out of range, or two terms are the same product
+     */
+    public static PolynomialFeatures of(List<String> inputs, int[] parents, int[] variables) {
+        java.util.Objects.requireNonNull(inputs, "inputs");
+        java.util.Objects.requireNonNull(parents, "parents");
+        java.util.Objects.requireNonNull(variables, "variables");
+        if (inputs.isEmpty() || new java.util.HashSet<>(inputs).size() != inputs.size()) {
+            throw new IllegalArgumentException("inputs must be distinct and at least one but were " + inputs);
+        }
+        if (parents.length != variables.length || parents.length == 0 || parents.length > 100_000) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%d parents and %d variables: the lengths must agree and be 1 to 100,000", parents.length,
+                    variables.length));
+        }
+        for (int t = 0; t < parents.length; t++) {
+            if (parents[t] < -1 || parents[t] >= t || variables[t] < 0 || variables[t] >= inputs.size()) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "term %d: parent %d must be -1 or an earlier term, and variable %d one of %d inputs", t,
+                        parents[t], variables[t], inputs.size()));
+            }
+        }
+        PolynomialFeatures features = new PolynomialFeatures(inputs, parents.clone(), variables.clone());
+        if (new java.util.HashSet<>(features.outputs).size() != features.outputs.size()) {
+            throw new IllegalArgumentException("two terms are the same product: " + features.outputs);
+        }
+        return features;
+    }
+
+    /**
+     * Returns the parent of each term: −1 for a degree-1 term, else the index of the term it multiplies.
+     *
+     * @return a new array, one entry per output column
+     */
+    public int[] parents() {
+        return parent.clone();
+    }
+
+    /**
+     * Returns the input column each term multiplies by.
+     *
+     * @return a new array of input indices, one entry per output column
+     */
+    public int[] variables() {
+        return variable.clone();
+    }
 }

@@ -72,4 +72,20 @@ public final class LogisticModel implements Classifier {
     public String toString() {
         return "LogisticModel" + solution.toString().substring("LinearSolution".length());
     }
+
+    /**
+     * Rebuilds a fitted logistic model from its parameters, as a model file stores them.
+     *
+     * @param solution  the intercept b, coefficients w and diagnostics of the fit
+     * @param threshold the probability at or above which label 1 is predicted, strictly between 0 and 1
+     * @return the model
+     * @throws IllegalArgumentException if the threshold is not in (0, 1)
+     */
+    public static LogisticModel of(LinearSolution solution, double threshold) {
+        Objects.requireNonNull(solution, "solution");
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must be strictly between 0 and 1 but was " + threshold);
+        }
+        return new LogisticModel(solution, threshold);
+    }
 }

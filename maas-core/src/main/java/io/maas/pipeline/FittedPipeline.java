@@ -273,4 +273,71 @@ public final class FittedPipeline {
     public String toString() {
         return "FittedPipeline[stages=" + stages + ", model=" + model + "]";
     }
+
+    /**
+     * Rebuilds a fitted pipeline from its fitted parts, as a model file stores them. The result predicts and evaluates
+     * exactly as the pipeline the parts came from. Its {@link #pipeline()} describes the restored steps (all as
+     * preprocessing) and the metrics, but cannot be fitted again: a fitted stage or model does not carry the
+     * configuration that made it, so {@code pipeline().fit} throws {@link UnsupportedOperationException}.
+     *
+     * <p>A public factory rather than a package-private hook for {@code io.maas.persist}: rebuilding from validated
+     * parameters is a legitimate use of its own (parameters fitted elsewhere), and a hook across packages would need
+     * mutable static state to hand over the access.
+     *
+     * @param stages       the fitted stages, in order; stage 0 reads {@code featureNames}, each next stage reads what
+     *                     the one before writes
+     * @param model        the fitted model, reading what the last stage writes
+     * @param featureNames the raw feature names a row must hold, in order: at least one, distinct, not blank
+     * @param targetName   the name of the predicted target, not blank and not a feature name
+     * @param trainingRows the number of rows the pipeline was fitted on, &ge; 1
+     * @param metrics      the metrics {@link #evaluate} reports, at least one, all of the model's task
+     * @return the fitted pipeline
+     * @throws IllegalArgumentException if the parts do not fit together (the message names the stage and columns)
+     */
+    public static FittedPipeline of(List<FittedStage> stages, Model model, List<String> featureNames,
+                                    String targetName, int trainingRows, java.util.Set<Metric> metrics) {
+        Objects.requireNonNull(stages, "stages");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(featureNames, "featureNames");
+        Objects.requireNonNull(targetName, "targetName");
+        Objects.requireNonNull(metrics, "metrics");
+        if (featureNames.isEmpty() || new java.util.HashSet<>(featureNames).size() != featureNames.size()
+                || featureNames.stream().anyMatch(name -> name == null || name.isBlank())) {
+            throw new IllegalArgumentException("feature names must be at least one, distinct and not blank but were "
+                    + featureNames);
+        }
+        if (targetName.isBlank() || featureNames.contains(targetName) || trainingRows < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "target '%s' must be a name that is not blank and not a feature, and trainingRows %d >= 1",
+                    targetName, trainingRows));
+        }
+        List<String> columns = featureNames;
+        for (int s = 0; s < stages.size(); s++) {
+            FittedStage stage = Objects.requireNonNull(stages.get(s), "stage");
+            if (!stage.inputNames().equals(columns)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "stage %d (%s) reads %s but the columns before it are %s", s, stage, stage.inputNames(),
+                        columns));
+            }
+            columns = stage.outputNames();
+        }
+        if (!model.featureNames().equals(columns)) {
+            throw new IllegalArgumentException("the model reads " + model.featureNames()
+                    + " but the columns before it are " + columns);
+        }
+        io.maas.model.Task task = model instanceof Classifier ? io.maas.model.Task.CLASSIFICATION
+                : io.maas.model.Task.REGRESSION;
+        if (metrics.isEmpty() || metrics.stream().anyMatch(metric -> metric.task() != task)) {
+            throw new IllegalArgumentException("metrics must be at least one, all for " + task + ", but were "
+                    + metrics);
+        }
+        Pipeline.Builder steps = Pipeline.builder();
+        if (!stages.isEmpty()) {
+            steps.preprocess(stages.stream().map(RestoredSteps::stage).toArray(Stage[]::new));
+        }
+        Pipeline pipeline = steps.model(RestoredSteps.estimator(model, task))
+                .evaluate(metrics.toArray(Metric[]::new))
+                .build();
+        return new FittedPipeline(pipeline, stages, model, featureNames, List.of(), targetName, trainingRows);
+    }
 }

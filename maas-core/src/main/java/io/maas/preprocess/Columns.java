@@ -30,7 +30,7 @@ public final class Columns {
                 for (String name : keep) {
                     requireColumn(training, name);
                 }
-                return new Selection(training.featureNames(), keep);
+                return new ColumnSelection(training.featureNames(), keep);
             }
 
             @Override
@@ -60,7 +60,7 @@ public final class Columns {
                 if (keep.isEmpty()) {
                     throw new IllegalArgumentException("dropping " + dropped + " leaves no feature column");
                 }
-                return new Selection(training.featureNames(), keep);
+                return new ColumnSelection(training.featureNames(), keep);
             }
 
             @Override
@@ -88,42 +88,6 @@ public final class Columns {
         if (!data.featureNames().contains(name)) {
             throw new IllegalArgumentException("no feature column is named '" + name + "'; the features are "
                     + data.featureNames());
-        }
-    }
-
-    /** A fitted selection: output column k is input column index[k]. */
-    private static final class Selection implements FittedStage {
-
-        private final List<String> inputs;
-        private final List<String> outputs;
-        private final int[] index;
-
-        Selection(List<String> inputs, List<String> outputs) {
-            this.inputs = List.copyOf(inputs);
-            this.outputs = List.copyOf(outputs);
-            this.index = outputs.stream().mapToInt(inputs::indexOf).toArray();
-        }
-
-        @Override
-        public List<String> inputNames() {
-            return inputs;
-        }
-
-        @Override
-        public List<String> outputNames() {
-            return outputs;
-        }
-
-        @Override
-        public void transform(double[] input, double[] output) {
-            for (int k = 0; k < index.length; k++) {
-                output[k] = input[index[k]];
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "Columns" + outputs;
         }
     }
 }

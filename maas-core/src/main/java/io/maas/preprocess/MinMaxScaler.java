@@ -34,4 +34,18 @@ public final class MinMaxScaler extends AffineScaler {
     public String toString() {
         return "MinMaxScaler" + inputNames();
     }
+
+    /**
+     * Rebuilds a fitted min-max scaler from its learned parameters, as a model file stores them.
+     *
+     * @param names    the p column names, distinct
+     * @param minimums p finite training minimums
+     * @param ranges   p finite divisors, each &gt; 0
+     * @return the scaler; the arrays are copied
+     * @throws IllegalArgumentException if the sizes differ or are 0, a name repeats, or a value is out of range
+     */
+    public static MinMaxScaler of(List<String> names, double[] minimums, double[] ranges) {
+        requireShape(names, minimums, ranges, "minimums", "ranges");
+        return new MinMaxScaler(names, minimums, ranges);
+    }
 }

@@ -33,4 +33,18 @@ public final class StandardScaler extends AffineScaler {
     public String toString() {
         return "StandardScaler" + inputNames();
     }
+
+    /**
+     * Rebuilds a fitted standard scaler from its learned parameters, as a model file stores them.
+     *
+     * @param names              the p column names, distinct
+     * @param means              p finite means
+     * @param standardDeviations p finite divisors, each &gt; 0
+     * @return the scaler; the arrays are copied
+     * @throws IllegalArgumentException if the sizes differ or are 0, a name repeats, or a value is out of range
+     */
+    public static StandardScaler of(List<String> names, double[] means, double[] standardDeviations) {
+        requireShape(names, means, standardDeviations, "means", "standardDeviations");
+        return new StandardScaler(names, means, standardDeviations);
+    }
 }
