@@ -9,18 +9,27 @@ import io.maas.model.LinearModel;
 import io.maas.model.LinearRegression;
 import io.maas.pipeline.CrossValidation;
 import io.maas.pipeline.CrossValidationResult;
+import io.maas.persist.ModelFile;
+import io.maas.persist.ModelFormatException;
+import io.maas.persist.SavedModel;
+import io.maas.pipeline.Evaluation;
 import io.maas.pipeline.FittedPipeline;
+import io.maas.serve.PredictionServer;
 import io.maas.pipeline.Pipeline;
 import io.maas.solver.GradientDescent;
 import io.maas.solver.LeastSquares;
 import io.maas.solver.SolverException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +48,7 @@ public final class Main {
             commands:
               quickstart                 (default) run on the bundled diabetes data (442 rows, 10 features)
               fit --data FILE            run on your CSV file: header row, numeric cells, UTF-8
+              serve --model FILE         serve a saved model over HTTP: POST /predict, GET /metrics, /health, /model
 
             data options:
               --target NAME              the column to predict (default: the last column)
@@ -57,6 +67,11 @@ public final class Main {
               --ridge LAMBDA             L2 penalty on the coefficients, intercept not penalised (default 0)
             output:
               --json                     print the report as JSON on standard output
+              --save FILE                save the fitted pipeline and its model card (JSON model file)
+            serve options:
+              --host ADDRESS             address to bind (default 127.0.0.1)
+              --port N                   port (default 8080; 0 picks a free one)
+              --threads N                worker threads (default 4)
               --help                     print this text
             """;
 
@@ -91,10 +106,15 @@ public final class Main {
             out.print(USAGE);
             return 0;
         }
+        if (options.serve()) {
+            return serve(options, out, err);
+        }
         try {
             Report report = fit(options);
             out.print(options.json() ? Json.write(report.toJson()) : report.toText());
             return 0;
+        } catch (ModelFormatException e) {
+            err.println("maas: " + e.getMessage());
         } catch (NoSuchFileException e) {
             err.println("maas: cannot read " + e.getFile() + ": no such file");
         } catch (AccessDeniedException e) {
@@ -150,10 +170,73 @@ public final class Main {
         }
         Pipeline pipeline = Pipeline.builder().model(estimator(options)).build();
         FittedPipeline fitted = pipeline.fit(train);
+        Optional<Evaluation> evaluation = test.map(fitted::evaluate);
+        if (options.save() != null) {
+            SavedModel saved = SavedModel.of(fitted);
+            ModelFile.save(evaluation.map(saved::withEvaluation).orElse(saved), Path.of(options.save()));
+        }
         Optional<CrossValidationResult> crossValidation = options.folds() == 0 ? Optional.empty()
                 : Optional.of(CrossValidation.folds(options.folds(), options.seed()).evaluate(pipeline, train));
-        return new Report(source, data, split, train, test, pipeline, (LinearModel) fitted.model(),
-                test.map(fitted::evaluate), crossValidation, options.folds());
+        return new Report(source, data, split, train, test, pipeline, (LinearModel) fitted.model(), evaluation,
+                crossValidation, options.folds());
+    }
+
+    /** Loads the model, serves it until SIGTERM or SIGINT, and returns the exit status. */
+    private static int serve(Options options, PrintStream out, PrintStream err) {
+        PredictionServer server;
+        try {
+            server = startServer(options);
+        } catch (ModelFormatException e) {
+            err.println("maas: " + e.getMessage());
+            return 1;
+        } catch (NoSuchFileException e) {
+            err.println("maas: cannot read " + e.getFile() + ": no such file");
+            return 1;
+        } catch (IOException e) {
+            err.println("maas: cannot serve: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(server.shutdownHook(PredictionServer.DEFAULT_GRACE));
+        out.println("maas: serving " + options.model() + " at " + server.uri() + " (POST /predict, GET /metrics, "
+                + "/health, /model); stop with Ctrl-C or SIGTERM");
+        try {
+            server.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop(PredictionServer.DEFAULT_GRACE);
+        }
+        return 0;
+    }
+
+    /** Loads the saved model and starts the server; the caller stops it. */
+    static PredictionServer startServer(Options options) throws IOException {
+        SavedModel saved = ModelFile.load(Path.of(options.model()));
+        return PredictionServer.start(saved.pipeline(), Json.write(card(saved, options.model())).trim(),
+                new InetSocketAddress(options.host(), options.port()), options.threads());
+    }
+
+    /** The model card GET /model answers with: what the model is, where it came from and how it did. */
+    static Map<String, Object> card(SavedModel saved, String file) {
+        FittedPipeline pipeline = saved.pipeline();
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("file", file);
+        card.put("formatVersion", ModelFile.FORMAT_VERSION);
+        card.put("maasVersion", saved.maasVersion());
+        card.put("created", saved.created().toString());
+        card.put("task", pipeline.pipeline().model().task().name().toLowerCase(Locale.ROOT));
+        card.put("target", pipeline.targetName());
+        card.put("features", List.copyOf(pipeline.featureNames()));
+        card.put("trainingRows", pipeline.trainingRows());
+        card.put("model", pipeline.model().diagnostics().method());
+        card.put("diagnostics", pipeline.model().diagnostics().toString());
+        saved.evaluation().ifPresent(evaluation -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("rows", evaluation.rows());
+            evaluation.values().forEach((metric, value) -> values.put(metric.name().toLowerCase(Locale.ROOT),
+                    value));
+            card.put("evaluation", values);
+        });
+        return card;
     }
 
     private static LinearRegression estimator(Options options) {

@@ -10,7 +10,8 @@ import java.util.Locale;
  */
 record Options(boolean help, String data, String target, double trainFraction, int trainRows, long seed,
                boolean json, Intercept intercept, Solver solver, RankPolicy policy, Precision precision,
-               double ridge, int folds) {
+               double ridge, int folds, String save, boolean serve, String model, String host, int port,
+               int threads) {
 
     /** The solver chosen with --solver. */
     enum Solver {
@@ -24,6 +25,12 @@ record Options(boolean help, String data, String target, double trainFraction, i
         boolean help = false;
         boolean json = false;
         boolean fit = false;
+        boolean serve = false;
+        String save = null;
+        String model = null;
+        String host = "127.0.0.1";
+        int port = 8080;
+        int threads = 4;
         String data = null;
         String target = null;
         double trainFraction = 0.8;
@@ -45,6 +52,15 @@ record Options(boolean help, String data, String target, double trainFraction, i
                     requireFirst(i, arg);
                     fit = true;
                 }
+                case "serve" -> {
+                    requireFirst(i, arg);
+                    serve = true;
+                }
+                case "--save" -> save = value(args, ++i, arg);
+                case "--model" -> model = value(args, ++i, arg);
+                case "--host" -> host = value(args, ++i, arg);
+                case "--port" -> port = port(value(args, ++i, arg));
+                case "--threads" -> threads = positive(value(args, ++i, arg), arg);
                 case "--data" -> data = value(args, ++i, arg);
                 case "--target" -> target = value(args, ++i, arg);
                 case "--train-fraction" -> trainFraction = fraction(value(args, ++i, arg));
@@ -67,8 +83,14 @@ record Options(boolean help, String data, String target, double trainFraction, i
         if (!help && !fit && (data != null || target != null)) {
             throw new IllegalArgumentException("--data and --target belong to the fit command");
         }
+        if (!help && serve && model == null) {
+            throw new IllegalArgumentException("serve needs --model FILE");
+        }
+        if (!help && !serve && model != null) {
+            throw new IllegalArgumentException("--model belongs to the serve command");
+        }
         return new Options(help, data, target, trainFraction, trainRows, seed, json, intercept, solver, policy,
-                precision, ridge, folds);
+                precision, ridge, folds, save, serve, model, host, port, threads);
     }
 
     private static void requireFirst(int index, String command) {
@@ -106,6 +128,18 @@ record Options(boolean help, String data, String target, double trainFraction, i
             // reported below
         }
         throw new IllegalArgumentException(option + " must be a whole number >= 1 but was '" + text + "'");
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--port must be a whole number from 0 to 65535 but was '" + text + "'");
     }
 
     private static int folds(String text) {
