@@ -12,48 +12,46 @@ import java.util.Objects;
  * (x_i, y_i): M = Σ w_i (a_i − ā)(a_i − ā)ᵀ with a_i = (x_i, y_i) and ā the weighted mean. Memory is O(q² + block)
  * for q = p + 1 columns, whatever the number of rows, so rows may arrive in blocks from any source.
  *
- * <p>Method. Rows are processed in blocks of a few hundred kilobytes (they stay in the L2 cache). For each block: (1) its
- * weighted mean is computed as a shift plus an offset, m_b = c_b + d_b, with c_b the block's first row (an exact
- * double) and d_b = Σ w (x − c_b) / W_b; (2) each row is centred, (x − c_b) − d_b, and multiplied by √w in place;
- * (3) {@link GramKernel} adds the centred cross-products to M; (4) the block is merged with everything before it by the
- * parallel-axis update of Chan, Golub and LeVeque (Algorithms for computing the sample variance, Am. Stat. 37(3),
- * 1983), weighted: with δ = m_b − m_a,
+ * <p>Method. Rows are processed in blocks of about 128 KB, which stay in the L2 cache. Each row is copied into the
+ * block and at once shifted by c, the mean of the rows before (the block's first row for the very first block), and
+ * multiplied by √w; {@link GramKernel} adds the block's shifted cross-products G_b = Σ w (a − c)(a − c)ᵀ to M. With
+ * o = m_b − c the block's mean offset, its centred cross-products are M_b = G_b − W_b·o·oᵀ, and the block joins
+ * everything before it by the parallel-axis update of Chan, Golub and LeVeque (Algorithms for computing the sample
+ * variance, Am. Stat. 37(3), 1983), weighted: with δ = m_b − m_a,
  * <pre>
  *   M = M_a + M_b + (W_a·W_b / W)·δδᵀ,   m = m_a + (W_b / W)·δ,   W = W_a + W_b.
  * </pre>
- * Two accumulators of disjoint rows {@link #merge merge} by the same update, exactly in exact arithmetic: this is
- * how the rows of one fit are split among threads (a fixed partition merged in a fixed order, so the answer does
- * not depend on timing), and how a later out-of-core or distributed fit combines chunks.
+ * Two accumulators of disjoint rows {@link #merge merge} by the same update, exact in exact arithmetic: this is how
+ * the rows of one fit are split among threads (a fixed partition merged in a fixed order, so the answer does not
+ * depend on timing), and how a later out-of-core or distributed fit combines chunks.
  *
- * <p>Accuracy. Centering before multiplying is what keeps the Gram matrix accurate: the entries of M are sums of products of
- * centred values, each centred value carries a relative error of about u = 2⁻⁵³ of itself (not of |x|), so the
- * error of M_jk is about √(chain)·u·√(M_jj·M_kk) for realistic (random) rounding, chain being the number of
- * additions into one entry, instead of u·Σ x_j² for the uncentred Gram of [1 X]. The mean is kept as the pair
- * (shift, offset) and differences of means are formed as (c_b − c_a) + (d_b − d_a): the shifts are data values whose
- * difference rounds relative to the spread of the data, so a large common offset (timestamps, NIST Longley) does not
- * leak u·|mean| errors into the cross-products. A column whose values are all equal is detected exactly on the raw
- * values, so constant columns never depend on rounding.
+ * <p>Accuracy. Centering before multiplying is what keeps the Gram matrix accurate: each shifted value a − c rounds
+ * relative to itself (about the spread of the data, c being a mean or a data value), so the error of M_jk is about
+ * √(chain)·u·√(M_jj·M_kk) for realistic rounding, chain being the number of additions into one entry, instead of
+ * u·Σ a_j² for the uncentred Gram of [1 X]. The downdate W_b·o·oᵀ is small against G_b (o is a difference of means,
+ * about the spread over √(block rows); one spread for the first block), so it cancels at most a bit. The mean is
+ * kept as the pair (shift, offset) and differences of means are formed as (c_b − c_a) + (o_b − o_a), so a large
+ * common offset (timestamps, NIST Longley) does not leak u·|mean| errors into the cross-products. A column whose
+ * weighted values are all equal has M_jj = 0 exactly (every shift is then that value and every offset 0), which lets
+ * the solver find constant columns without a test per value.
  *
  * <p>Mutable and confined to one thread; the solver keeps one per row range and merges them in order.
  */
 final class GramAccumulator {
 
-    /** Bytes of one block of rows: about a quarter of a 512 KB L2 cache. */
+    /** Bytes of one block of rows: a quarter of a 512 KB L2 cache. */
     private static final int BLOCK_BYTES = 1 << 17;
 
     private final int columns;
     private final double[][] block;
-    private final double[] blockWeights;
     private final double[] blockShift;
     private final double[] blockOffset;
-    private final double[] spread;
     private final double[] delta;
-    private final double[] first;
-    private final boolean[] varies;
     private final double[] shift;
     private final double[] offset;
     private final double[][] lower;
     private double weight;
+    private double blockWeight;
     private long rows;
 
     /**
@@ -63,15 +61,10 @@ final class GramAccumulator {
      */
     GramAccumulator(int columns) {
         this.columns = columns;
-        int blockRows = blockRows(columns);
-        this.block = new double[blockRows][columns];
-        this.blockWeights = new double[blockRows];
+        this.block = new double[blockRows(columns)][columns];
         this.blockShift = new double[columns];
         this.blockOffset = new double[columns];
-        this.spread = new double[columns];
         this.delta = new double[columns];
-        this.first = new double[columns];
-        this.varies = new boolean[columns];
         this.shift = new double[columns];
         this.offset = new double[columns];
         this.lower = new double[columns][];
@@ -90,20 +83,24 @@ final class GramAccumulator {
     /**
      * Adds rows [from, to) of a dataset, each with its target appended.
      *
-     * @param data    the features
-     * @param target  n target values
-     * @param weights n weights, or null for unit weights
+     * @param data    the features; not modified
+     * @param target  n target values; not modified
+     * @param weights n weights, or null for unit weights; not modified
      */
     void add(Dataset data, double[] target, double[] weights, int from, int to) {
         int features = columns - 1;
         for (int start = from; start < to; start += block.length) {
             int count = Math.min(block.length, to - start);
             for (int r = 0; r < count; r++) {
-                data.copyRow(start + r, block[r], 0);
-                block[r][features] = target[start + r];
-                blockWeights[r] = weights == null ? 1.0 : weights[start + r];
+                double[] x = block[r];
+                data.copyRow(start + r, x, 0);
+                x[features] = target[start + r];
+                if (r == 0) {
+                    startBlock(x);
+                }
+                shift(x, weights == null ? 1.0 : weights[start + r]);
             }
-            addBlock(count);
+            endBlock(count);
         }
     }
 
@@ -111,74 +108,76 @@ final class GramAccumulator {
      * Adds a block of rows given row-major: the entry for a future "fit from an iterator of row blocks", so a
      * streaming reader only has to feed its blocks here (and merge accumulators of separate chunks).
      *
-     * @param features row-major features, at least rows·p values (p = columns − 1); not modified
-     * @param target   at least {@code rows} target values; not modified
-     * @param weights  at least {@code rows} weights &ge; 0, or null for unit weights; not modified
+     * @param features row-major features, at least count·p values (p = columns − 1); not modified
+     * @param target   at least {@code count} target values; not modified
+     * @param weights  at least {@code count} weights &ge; 0, or null for unit weights; not modified
      * @param count    the number of rows, &ge; 0
      * @throws IllegalArgumentException if an array is too short
      */
     void add(double[] features, double[] target, double[] weights, int count) {
-        int features0 = columns - 1;
-        if (count < 0 || features.length < (long) count * features0 || target.length < count
+        int p = columns - 1;
+        if (count < 0 || features.length < (long) count * p || target.length < count
                 || weights != null && weights.length < count) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "a block of %d rows x %d features needs %d feature values and %d targets but got %d and %d",
-                    count, features0, (long) count * features0, count, features.length, target.length));
+                    count, p, (long) count * p, count, features.length, target.length));
         }
         for (int start = 0; start < count; start += block.length) {
             int rowsInBlock = Math.min(block.length, count - start);
             for (int r = 0; r < rowsInBlock; r++) {
-                System.arraycopy(features, (start + r) * features0, block[r], 0, features0);
-                block[r][features0] = target[start + r];
-                blockWeights[r] = weights == null ? 1.0 : weights[start + r];
+                double[] x = block[r];
+                System.arraycopy(features, (start + r) * p, x, 0, p);
+                x[p] = target[start + r];
+                if (r == 0) {
+                    startBlock(x);
+                }
+                shift(x, weights == null ? 1.0 : weights[start + r]);
             }
-            addBlock(rowsInBlock);
+            endBlock(rowsInBlock);
         }
     }
 
-    private void addBlock(int count) {
-        if (count == 0) {
-            return;
-        }
-        if (rows == 0) {
-            System.arraycopy(block[0], 0, first, 0, columns);
-        }
-        System.arraycopy(block[0], 0, blockShift, 0, columns);
-        Arrays.fill(blockOffset, 0.0);
-        Arrays.fill(spread, 0.0);
-        double blockWeight = 0;
-        for (int r = 0; r < count; r++) {
-            double w = blockWeights[r];
-            double[] x = block[r];
-            blockWeight += w;
-            for (int j = 0; j < columns; j++) {
-                double dx = x[j] - blockShift[j];
-                blockOffset[j] = Math.fma(w, dx, blockOffset[j]);
-                spread[j] += Math.abs(dx);
-            }
-        }
+    /** Chooses the block's shift c: the mean so far, or the block's first row while nothing has weight. */
+    private void startBlock(double[] firstRow) {
         for (int j = 0; j < columns; j++) {
-            varies[j] |= spread[j] > 0 || blockShift[j] != first[j];
+            blockShift[j] = weight > 0 ? shift[j] + offset[j] : firstRow[j];
         }
+        Arrays.fill(blockOffset, 0.0);
+        blockWeight = 0;
+    }
+
+    /** Replaces a row a by √w·(a − c) and adds w·(a − c) to the block's offset sum. */
+    private void shift(double[] x, double w) {
+        double root = Math.sqrt(w);
+        blockWeight += w;
+        for (int j = 0; j < columns; j++) {
+            double dx = x[j] - blockShift[j];
+            blockOffset[j] = Math.fma(w, dx, blockOffset[j]);
+            x[j] = dx * root;
+        }
+    }
+
+    private void endBlock(int count) {
         rows += count;
         if (!(blockWeight > 0)) {
-            return; // rows of weight zero count for the constant test only
-        }
-        for (int j = 0; j < columns; j++) {
-            blockOffset[j] /= blockWeight;
-        }
-        for (int r = 0; r < count; r++) {
-            double root = Math.sqrt(blockWeights[r]);
-            double[] x = block[r];
-            for (int j = 0; j < columns; j++) {
-                x[j] = ((x[j] - blockShift[j]) - blockOffset[j]) * root;
-            }
+            return; // rows of weight zero add nothing
         }
         int padded = count + (-count & (GramKernel.ROWS_PER_PASS - 1));
         for (int r = count; r < padded; r++) {
             Arrays.fill(block[r], 0.0); // zero rows add nothing
         }
         GramKernel.addCrossProducts(block, padded, columns, lower);
+        for (int j = 0; j < columns; j++) {
+            blockOffset[j] /= blockWeight;
+        }
+        // M_b = G_b − W_b·o·oᵀ: the block's own centred cross-products.
+        for (int j = 0; j < columns; j++) {
+            double scaled = -blockWeight * blockOffset[j];
+            double[] row = lower[j];
+            for (int k = 0; k <= j; k++) {
+                row[k] = Math.fma(scaled, blockOffset[k], row[k]);
+            }
+        }
         combine(blockShift, blockOffset, blockWeight);
     }
 
@@ -191,15 +190,6 @@ final class GramAccumulator {
         Objects.requireNonNull(other, "other");
         if (other.columns != columns) {
             throw new IllegalArgumentException("cannot merge " + other.columns + " columns into " + columns);
-        }
-        if (other.rows == 0) {
-            return;
-        }
-        for (int j = 0; j < columns; j++) {
-            varies[j] |= other.varies[j] || rows > 0 && other.first[j] != first[j];
-        }
-        if (rows == 0) {
-            System.arraycopy(other.first, 0, first, 0, columns);
         }
         rows += other.rows;
         if (!(other.weight > 0)) {
@@ -217,7 +207,7 @@ final class GramAccumulator {
 
     /** The parallel-axis update for rows of mean shift + offset and total weight, whose M is already added. */
     private void combine(double[] otherShift, double[] otherOffset, double otherWeight) {
-        if (weight == 0) {
+        if (!(weight > 0)) {
             System.arraycopy(otherShift, 0, shift, 0, columns);
             System.arraycopy(otherOffset, 0, offset, 0, columns);
             weight = otherWeight;
@@ -225,7 +215,7 @@ final class GramAccumulator {
         }
         double total = weight + otherWeight;
         double share = otherWeight / total;
-        double cross = weight * (otherWeight / total);
+        double cross = weight * share;
         for (int j = 0; j < columns; j++) {
             delta[j] = (otherShift[j] - shift[j]) + (otherOffset[j] - offset[j]);
         }
@@ -275,14 +265,19 @@ final class GramAccumulator {
         return true;
     }
 
-    /** The indices of the feature columns (not the target) whose raw values are all equal. */
-    List<Integer> constantColumns() {
-        List<Integer> constant = new ArrayList<>();
+    /**
+     * The feature columns (not the target) that may be constant: every column whose weighted values are all equal is
+     * among them (its M_jj is exactly 0), and so is any column whose spread is within a few ulps of its mean. The
+     * caller decides on the raw values.
+     */
+    List<Integer> possiblyConstantColumns() {
+        List<Integer> suspects = new ArrayList<>();
         for (int j = 0; j < columns - 1; j++) {
-            if (!varies[j]) {
-                constant.add(j);
+            double ulps = 64 * 0x1p-53 * Math.abs(mean(j));
+            if (!(lower[j][j] > weight * ulps * ulps)) {
+                suspects.add(j);
             }
         }
-        return constant;
+        return suspects;
     }
 }

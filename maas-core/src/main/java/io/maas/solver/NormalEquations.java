@@ -1,5 +1,6 @@
 package io.maas.solver;
 
+import io.maas.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -102,9 +103,12 @@ final class NormalEquations {
             gram.merge(parts.get(t));
         }
         if (fit) {
+            // Decided on the raw values, as the QR path does; only columns with no weighted spread are read again.
             List<String> constant = new ArrayList<>();
-            for (int j : gram.constantColumns()) {
-                constant.add(problem.featureNames().get(j));
+            for (int j : gram.possiblyConstantColumns()) {
+                if (isConstant(problem.data(), j)) {
+                    constant.add(problem.featureNames().get(j));
+                }
             }
             if (!constant.isEmpty()) {
                 throw LeastSquares.constantColumns(problem, constant);
@@ -164,13 +168,17 @@ final class NormalEquations {
         if (fit) {
             theta0[0] = b0;
         }
-        return refine(problem, parallelism, tasks, new Factor(c, scale, mean, total, inverse, inverseNorm,
+        double[] rawNorm = new double[p];
+        for (int j = 0; j < p; j++) {
+            rawNorm[j] = Math.sqrt(gram.centred(j, j) + total * gram.mean(j) * gram.mean(j));
+        }
+        return refine(problem, parallelism, tasks, new Factor(c, scale, rawNorm, mean, total, inverse, inverseNorm,
                 contraction, conditionR), theta0);
     }
 
     /** The scaled Gram matrix and everything derived from it that the refinement step needs. */
-    private record Factor(double[] c, double[] scale, double[] mean, double total, double[][] inverse,
-                          double inverseNorm, double contraction, double conditionR) {
+    private record Factor(double[] c, double[] scale, double[] rawNorm, double[] mean, double total,
+                          double[][] inverse, double inverseNorm, double contraction, double conditionR) {
     }
 
     private static Outcome refine(Problem problem, int parallelism, RowTasks tasks, Factor f, double[] theta0) {
@@ -193,7 +201,9 @@ final class NormalEquations {
         double u = UNIT_ROUNDOFF;
         double dotError = Math.pow(2.0 * (n + 1) * u, 2); // Dot2's γ²: Ogita, Rump and Oishi (2005), Prop. 5.5
         double g0 = fit ? pass.interceptGradient() : 0.0;
-        double g0Error = fit ? u * Math.abs(g0) + dotError * pass.interceptScale() : 0.0;
+        // Σ w|r| ≤ √W·‖r‖ and Σ w|r·x_j| ≤ ‖x_j‖·‖r‖ (Cauchy–Schwarz, w-weighted norms): the scales of the sums.
+        double residualNorm = Math.sqrt(pass.sumOfSquares());
+        double g0Error = fit ? u * Math.abs(g0) + dotError * Math.sqrt(f.total()) * residualNorm : 0.0;
         double[] h = new double[p];
         double largestError = 0;
         for (int j = 0; j < p; j++) {
@@ -201,7 +211,7 @@ final class NormalEquations {
             double penalty = problem.ridge() * theta0[j + offset];
             h[j] = (gj - f.mean()[j] * g0 - penalty) / f.scale()[j];
             double error = 2 * u * (Math.abs(gj) + Math.abs(f.mean()[j] * g0) + Math.abs(penalty))
-                    + dotError * pass.gradientScale(j) + Math.abs(f.mean()[j]) * g0Error;
+                    + dotError * f.rawNorm()[j] * residualNorm + Math.abs(f.mean()[j]) * g0Error;
             largestError = Math.max(largestError, error / f.scale()[j]);
         }
         double[] deltaGamma = LowerTriangular.solve(f.inverse(), h);
@@ -296,6 +306,16 @@ final class NormalEquations {
             diagonal[0] = 1.0 / f.total() + sum;
         }
         return diagonal;
+    }
+
+    private static boolean isConstant(Dataset data, int column) {
+        double first = data.feature(0, column);
+        for (int i = 1; i < data.rowCount(); i++) {
+            if (data.feature(i, column) != first) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Entry (j, m), m &le; j, of the Gram the fit needs: centred with an intercept, M + W·x̄x̄ᵀ without. */

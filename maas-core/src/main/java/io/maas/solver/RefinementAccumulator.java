@@ -1,37 +1,47 @@
 package io.maas.solver;
 
 import io.maas.data.Dataset;
+import java.util.Arrays;
 
 /**
  * One pass over the rows at fixed parameters θ = (b, β): the residuals r_i = y_i − b − x_iᵀβ, the gradient
- * g = (Σ w_i r_i, Σ w_i r_i x_i) and Σ w_i r_i², all in compensated arithmetic, plus Σ w_i |r_i x_i| for the
- * error bound. This is what one step of iterative refinement of a least-squares solution needs.
+ * g = (Σ w_i r_i, Σ w_i r_i x_i) and Σ w_i r_i², all in compensated arithmetic. This is what one step of iterative
+ * refinement of a least-squares solution needs.
  *
  * <p>Why compensated. Near the solution the gradient is a tiny difference of large terms (exactly zero at the
  * optimum), and each residual may be a tiny difference of y and the prediction. Every product is split exactly with
  * {@link Math#fma} and every sum with Knuth's TwoSum, the errors being summed aside (Ogita, Rump and Oishi, Accurate
  * sum and dot product, SIAM J. Sci. Comput. 26(6), 2005): each residual is carried as a double-double and each
- * gradient entry is accurate to about u·|g_j| + (2nu)²·Σ w_i |r_i x_ij|, as if computed in twice the working
- * precision. The gradient loop runs along the features of a row, so C2 vectorises it.
+ * gradient entry is accurate to about u·|g_j| + (2nu)²·Σ w_i |r_i x_ij|, as if computed in twice the working precision.
  *
- * <p>Mergeable like {@link GramAccumulator}: separate row ranges accumulate separately and {@link #merge} adds
- * them (compensated), in a fixed order. Mutable and confined to one thread.
+ * <p>How it stays fast. Rows are copied a block at a time and transposed, so every loop runs across the rows of the
+ * block (long, independent lanes that C2 vectorises) instead of along a short row: the residuals of a block are built
+ * column by column, and each sum (gradient, intercept, squares) is kept per row slot of the block, hi and lo, and only
+ * reduced when read. Separate row ranges accumulate separately and {@link #merge} adds them, compensated, in a fixed
+ * order. Mutable and confined to one thread.
  */
 final class RefinementAccumulator {
 
+    /** The block of transposed rows and the per-slot sums take about this many bytes. */
+    private static final int BLOCK_BYTES = 1 << 18;
+
     private final int features;
     private final boolean intercept;
-    private final double[] beta;
     private final double b;
+    private final double[] beta;
+    private final int blockRows;
     private final double[] row;
-    private final double[] gradientHigh;
-    private final double[] gradientLow;
-    private final double[] absolute;
-    private double interceptHigh;
-    private double interceptLow;
-    private double interceptAbsolute;
-    private double sseHigh;
-    private double sseLow;
+    private final double[][] columns;
+    private final double[] residual;
+    private final double[] residualLow;
+    private final double[] weights;
+    private final double[][] gradientHigh;
+    private final double[][] gradientLow;
+    private final double[] interceptHigh;
+    private final double[] interceptLow;
+    private final double[] squaresHigh;
+    private final double[] squaresLow;
+    private final double[] totals;
 
     /**
      * An empty accumulator at θ.
@@ -44,21 +54,35 @@ final class RefinementAccumulator {
         int offset = this.intercept ? 1 : 0;
         this.features = theta.length - offset;
         this.b = this.intercept ? theta[0] : 0.0;
-        this.beta = java.util.Arrays.copyOfRange(theta, offset, theta.length);
+        this.beta = Arrays.copyOfRange(theta, offset, theta.length);
+        this.blockRows = Math.max(8, Math.min(512, BLOCK_BYTES / (3 * Double.BYTES * (features + 3))));
         this.row = new double[features];
-        this.gradientHigh = new double[features];
-        this.gradientLow = new double[features];
-        this.absolute = new double[features];
+        this.columns = new double[features][blockRows];
+        this.residual = new double[blockRows];
+        this.residualLow = new double[blockRows];
+        this.weights = new double[blockRows];
+        this.gradientHigh = new double[features][blockRows];
+        this.gradientLow = new double[features][blockRows];
+        this.interceptHigh = new double[blockRows];
+        this.interceptLow = new double[blockRows];
+        this.squaresHigh = new double[blockRows];
+        this.squaresLow = new double[blockRows];
+        this.totals = new double[features + 3];
     }
 
     /** Adds rows [from, to) of a dataset. */
-    void add(Dataset data, double[] target, double[] weights, int from, int to) {
-        for (int i = from; i < to; i++) {
-            double w = weights == null ? 1.0 : weights[i];
-            if (w != 0) {
-                data.copyRow(i, row, 0);
-                addRow(row, 0, target[i], w);
+    void add(Dataset data, double[] target, double[] weightsOrNull, int from, int to) {
+        for (int start = from; start < to; start += blockRows) {
+            int count = Math.min(blockRows, to - start);
+            for (int r = 0; r < count; r++) {
+                data.copyRow(start + r, row, 0);
+                for (int j = 0; j < features; j++) {
+                    columns[j][r] = row[j];
+                }
+                residual[r] = target[start + r];
+                weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[start + r];
             }
+            addBlock(count);
         }
     }
 
@@ -66,122 +90,158 @@ final class RefinementAccumulator {
      * Adds a block of rows given row-major (p = the number of features per row).
      *
      * @param rowMajor at least count·p values; not modified
-     * @param target   at least count values
-     * @param weights  at least count weights, or null for unit weights
+     * @param target   at least count values; not modified
+     * @param weightsOrNull at least count weights, or null for unit weights; not modified
      * @param count    the number of rows
      */
-    void add(double[] rowMajor, double[] target, double[] weights, int count) {
-        for (int i = 0; i < count; i++) {
-            double w = weights == null ? 1.0 : weights[i];
-            if (w != 0) {
-                addRow(rowMajor, i * features, target[i], w);
+    void add(double[] rowMajor, double[] target, double[] weightsOrNull, int count) {
+        for (int start = 0; start < count; start += blockRows) {
+            int rows = Math.min(blockRows, count - start);
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < features; j++) {
+                    columns[j][r] = rowMajor[(start + r) * features + j];
+                }
+                residual[r] = target[start + r];
+                weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[start + r];
+            }
+            addBlock(rows);
+        }
+    }
+
+    /** Block rows [0, count) hold x (transposed), y in {@code residual} and w; adds their sums. */
+    private void addBlock(int count) {
+        // r = y − b − Σ x_j β_j as residual + residualLow: TwoSum keeps each addition's error, FMA each product's.
+        double minusB = -b;
+        for (int r = 0; r < count; r++) {
+            double s = residual[r];
+            double t = s + minusB;
+            double z = t - s;
+            residualLow[r] = (s - (t - z)) + (minusB - z);
+            residual[r] = t;
+        }
+        for (int j = 0; j < features; j++) {
+            double coefficient = beta[j];
+            double[] x = columns[j];
+            for (int r = 0; r < count; r++) {
+                double xr = x[r];
+                double product = xr * coefficient;
+                double productError = Math.fma(xr, coefficient, -product);
+                double s = residual[r];
+                double t = s - product;
+                double z = t - s;
+                residualLow[r] = residualLow[r] + (((s - (t - z)) + (-product - z)) - productError);
+                residual[r] = t;
             }
         }
-    }
+        // v = w·r as a double-double (kept in residual, residualLow); sums of v and v·r per row slot.
+        for (int r = 0; r < count; r++) {
+            double s = residual[r];
+            double c = residualLow[r];
+            double rHigh = s + c;
+            double z = rHigh - s;
+            double rLow = (s - (rHigh - z)) + (c - z);
+            double w = weights[r];
+            double v = w * rHigh;
+            double vLow = Math.fma(w, rHigh, -v) + w * rLow;
+            residual[r] = v;
+            residualLow[r] = vLow;
 
-    private void addRow(double[] x, int from, double y, double w) {
-        // r = y − b − Σ x_j β_j as s + c: TwoSum keeps each addition's error, FMA each product's.
-        double s = y;
-        double c = 0;
-        if (intercept) {
-            double t = s - b;
-            double z = t - s;
-            c += (s - (t - z)) + (-b - z);
-            s = t;
-        }
-        for (int j = 0; j < features; j++) {
-            double xj = x[from + j];
-            double product = xj * beta[j];
-            double productError = Math.fma(xj, beta[j], -product);
-            double t = s - product;
-            double z = t - s;
-            c += ((s - (t - z)) + (-product - z)) - productError;
-            s = t;
-        }
-        double r = s + c;
-        double z = r - s;
-        double rLow = (s - (r - z)) + (c - z);
-
-        // v = w·r as a double-double, then g += v·(1, x) and sse += v·r, all compensated.
-        double v = w * r;
-        double vLow = Math.fma(w, r, -v) + w * rLow;
-        double t = interceptHigh + v;
-        double e = t - interceptHigh;
-        interceptLow += ((interceptHigh - (t - e)) + (v - e)) + vLow;
-        interceptHigh = t;
-        interceptAbsolute += Math.abs(v);
-
-        double square = v * r;
-        double squareError = Math.fma(v, r, -square) + v * rLow + vLow * r;
-        t = sseHigh + square;
-        e = t - sseHigh;
-        sseLow += ((sseHigh - (t - e)) + (square - e)) + squareError;
-        sseHigh = t;
-
-        for (int j = 0; j < features; j++) {
-            double xj = x[from + j];
-            double product = xj * v;
-            double error = Math.fma(xj, v, -product) + xj * vLow;
-            double high = gradientHigh[j];
-            double sum = high + product;
+            double high = interceptHigh[r];
+            double sum = high + v;
             double bent = sum - high;
-            gradientLow[j] += ((high - (sum - bent)) + (product - bent)) + error;
-            gradientHigh[j] = sum;
-            absolute[j] += Math.abs(product);
-        }
-    }
+            interceptLow[r] = interceptLow[r] + (((high - (sum - bent)) + (v - bent)) + vLow);
+            interceptHigh[r] = sum;
 
-    /** Adds another accumulator's sums (compensated); the other is not modified. */
-    void merge(RefinementAccumulator other) {
-        double[] pair = {interceptHigh, interceptLow};
-        add(pair, other.interceptHigh, other.interceptLow);
-        interceptHigh = pair[0];
-        interceptLow = pair[1];
-        interceptAbsolute += other.interceptAbsolute;
-        pair[0] = sseHigh;
-        pair[1] = sseLow;
-        add(pair, other.sseHigh, other.sseLow);
-        sseHigh = pair[0];
-        sseLow = pair[1];
+            double square = v * rHigh;
+            double squareError = Math.fma(v, rHigh, -square) + v * rLow + vLow * rHigh;
+            high = squaresHigh[r];
+            sum = high + square;
+            bent = sum - high;
+            squaresLow[r] = squaresLow[r] + (((high - (sum - bent)) + (square - bent)) + squareError);
+            squaresHigh[r] = sum;
+        }
         for (int j = 0; j < features; j++) {
-            pair[0] = gradientHigh[j];
-            pair[1] = gradientLow[j];
-            add(pair, other.gradientHigh[j], other.gradientLow[j]);
-            gradientHigh[j] = pair[0];
-            gradientLow[j] = pair[1];
-            absolute[j] += other.absolute[j];
+            double[] x = columns[j];
+            double[] hi = gradientHigh[j];
+            double[] lo = gradientLow[j];
+            for (int r = 0; r < count; r++) {
+                // Written as plain loads and one store per array: C2 (JDK 17) vectorises this form, not "+=".
+                double xr = x[r];
+                double product = xr * residual[r];
+                double error = Math.fma(xr, residualLow[r], Math.fma(xr, residual[r], -product));
+                double high = hi[r];
+                double sum = high + product;
+                double bent = sum - high;
+                lo[r] = lo[r] + (((high - (sum - bent)) + (product - bent)) + error);
+                hi[r] = sum;
+            }
+        }
+        totals[0] = Double.NaN; // the per-slot sums changed: reduce again when read
+    }
+
+    /** Adds another accumulator's sums (compensated, slot by slot); the other is not modified. */
+    void merge(RefinementAccumulator other) {
+        if (other.blockRows != blockRows || other.features != features) {
+            throw new IllegalArgumentException("cannot merge accumulators of different shapes");
+        }
+        addSlots(interceptHigh, interceptLow, other.interceptHigh, other.interceptLow);
+        addSlots(squaresHigh, squaresLow, other.squaresHigh, other.squaresLow);
+        for (int j = 0; j < features; j++) {
+            addSlots(gradientHigh[j], gradientLow[j], other.gradientHigh[j], other.gradientLow[j]);
+        }
+        totals[0] = Double.NaN;
+    }
+
+    private static void addSlots(double[] high, double[] low, double[] otherHigh, double[] otherLow) {
+        for (int r = 0; r < high.length; r++) {
+            double h = high[r];
+            double sum = h + otherHigh[r];
+            double bent = sum - h;
+            low[r] += ((h - (sum - bent)) + (otherHigh[r] - bent)) + otherLow[r];
+            high[r] = sum;
         }
     }
 
-    private static void add(double[] pair, double high, double low) {
-        double t = pair[0] + high;
-        double z = t - pair[0];
-        pair[1] += ((pair[0] - (t - z)) + (high - z)) + low;
-        pair[0] = t;
+    /** Reduces the per-slot sums (compensated, slot order) into totals: intercept, squares, then each feature. */
+    private void reduce() {
+        if (!Double.isNaN(totals[0])) {
+            return;
+        }
+        totals[1] = total(interceptHigh, interceptLow);
+        totals[2] = total(squaresHigh, squaresLow);
+        for (int j = 0; j < features; j++) {
+            totals[3 + j] = total(gradientHigh[j], gradientLow[j]);
+        }
+        totals[0] = 0.0;
+    }
+
+    private static double total(double[] high, double[] low) {
+        double s = 0;
+        double c = 0;
+        for (int r = 0; r < high.length; r++) {
+            double t = s + high[r];
+            double z = t - s;
+            c += ((s - (t - z)) + (high[r] - z)) + low[r];
+            s = t;
+        }
+        return s + c;
     }
 
     /** Σ w_i r_i, rounded once. */
     double interceptGradient() {
-        return interceptHigh + interceptLow;
-    }
-
-    /** Σ w_i |r_i|: the scale of the terms of {@link #interceptGradient()}. */
-    double interceptScale() {
-        return interceptAbsolute;
-    }
-
-    /** Σ w_i r_i x_ij, rounded once. */
-    double gradient(int feature) {
-        return gradientHigh[feature] + gradientLow[feature];
-    }
-
-    /** Σ w_i |r_i x_ij|: the scale of the terms of {@link #gradient(int)}. */
-    double gradientScale(int feature) {
-        return absolute[feature];
+        reduce();
+        return totals[1];
     }
 
     /** Σ w_i r_i², rounded once, &ge; 0. */
     double sumOfSquares() {
-        return Math.max(0.0, sseHigh + sseLow);
+        reduce();
+        return Math.max(0.0, totals[2]);
+    }
+
+    /** Σ w_i r_i x_ij, rounded once. */
+    double gradient(int feature) {
+        reduce();
+        return totals[3 + feature];
     }
 }
