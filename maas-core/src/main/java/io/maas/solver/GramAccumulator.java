@@ -245,6 +245,13 @@ final class GramAccumulator {
         return shift[column] + offset[column];
     }
 
+    /** The weighted mean of column j minus {@link #mean(int)}: the rounding error of the rounded mean. */
+    double meanLow(int column) {
+        double mean = shift[column] + offset[column];
+        double z = mean - shift[column];
+        return (shift[column] - (mean - z)) + (offset[column] - z);
+    }
+
     /** M_jk for k &le; j: the centred, weighted cross-product of columns j and k. */
     double centred(int j, int k) {
         return lower[j][k];

@@ -172,17 +172,20 @@ final class NormalEquations {
         for (int j = 0; j < p; j++) {
             rawNorm[j] = Math.sqrt(gram.centred(j, j) + total * gram.mean(j) * gram.mean(j));
         }
-        return refine(problem, parallelism, tasks, new Factor(c, scale, rawNorm, mean, total, inverse, inverseNorm,
-                contraction, conditionR), theta0);
+        double[] meanLow = new double[q];
+        for (int j = 0; j < q && fit; j++) {
+            meanLow[j] = gram.meanLow(j);
+        }
+        return refine(problem, parallelism, tasks, new Factor(c, scale, rawNorm, mean, meanLow, total, inverse,
+                inverseNorm, contraction, conditionR), theta0);
     }
 
     /** The scaled Gram matrix and everything derived from it that the refinement step needs. */
-    private record Factor(double[] c, double[] scale, double[] rawNorm, double[] mean, double total,
+    private record Factor(double[] c, double[] scale, double[] rawNorm, double[] mean, double[] meanLow, double total,
                           double[][] inverse, double inverseNorm, double contraction, double conditionR) {
     }
 
     private static Outcome refine(Problem problem, int parallelism, RowTasks tasks, Factor f, double[] theta0) {
-        int n = problem.rows();
         int p = problem.features();
         int k = problem.parameters();
         boolean fit = problem.hasIntercept();
@@ -199,19 +202,33 @@ final class NormalEquations {
         // δ solves (AᵀWA + λI′)δ = Aᵀ W r₀ − λβ₀; with an intercept, by block elimination through the centred Gram:
         // δβ = M⁻¹(g_x − x̄·g₀ − λβ₀), δb = g₀/W − x̄ᵀδβ. Each right-hand side carries its rounding error too.
         double u = UNIT_ROUNDOFF;
-        double dotError = Math.pow(2.0 * (n + 1) * u, 2); // Dot2's γ²: Ogita, Rump and Oishi (2005), Prop. 5.5
+        // Dot2's γ² (Ogita, Rump and Oishi 2005, Prop. 5.5), for the longest chain of compensated additions: the
+        // rows of one row slot, then the slots of a range, then the ranges.
+        double chain = (double) tasks.largest() / pass.slots() + pass.slots() + tasks.count();
+        double dotError = Math.pow(2.0 * chain * u, 2);
         double g0 = fit ? pass.interceptGradient() : 0.0;
-        // Σ w|r| ≤ √W·‖r‖ and Σ w|r·x_j| ≤ ‖x_j‖·‖r‖ (Cauchy–Schwarz, w-weighted norms): the scales of the sums.
+        double g0Low = fit ? pass.interceptGradientLow() : 0.0;
+        // Σ w|r| ≤ √W·‖r‖ and Σ w|r·x_j| ≤ ‖x_j‖·‖r‖ (Cauchy–Schwarz, w-weighted norms) bound the terms of the sums.
         double residualNorm = Math.sqrt(pass.sumOfSquares());
-        double g0Error = fit ? u * Math.abs(g0) + dotError * Math.sqrt(f.total()) * residualNorm : 0.0;
+        double g0Error = fit ? dotError * Math.sqrt(f.total()) * residualNorm : 0.0;
         double[] h = new double[p];
         double largestError = 0;
         for (int j = 0; j < p; j++) {
-            double gj = pass.gradient(j);
+            // g_x − x̄·g₀ cancels when the mean is large against the spread: form it in double-double, from the
+            // sums' (high, low) pairs and the mean's, so only its final rounding is lost.
+            double meanHigh = f.mean()[j];
+            double meanLow = f.meanLow()[j];
+            double product = meanHigh * g0;
+            double productLow = Math.fma(meanHigh, g0, -product) + meanHigh * g0Low + meanLow * g0;
+            double high = pass.gradient(j);
+            double difference = high - product;
+            double z = difference - high;
+            double low = ((high - (difference - z)) + (-product - z)) + pass.gradientLow(j) - productLow;
             double penalty = problem.ridge() * theta0[j + offset];
-            h[j] = (gj - f.mean()[j] * g0 - penalty) / f.scale()[j];
-            double error = 2 * u * (Math.abs(gj) + Math.abs(f.mean()[j] * g0) + Math.abs(penalty))
-                    + dotError * f.rawNorm()[j] * residualNorm + Math.abs(f.mean()[j]) * g0Error;
+            double centred = difference + (low - penalty);
+            h[j] = centred / f.scale()[j];
+            double error = 2 * u * (Math.abs(centred) + Math.abs(penalty)) + 4 * u * u * Math.abs(product)
+                    + dotError * f.rawNorm()[j] * residualNorm + Math.abs(meanHigh) * g0Error;
             largestError = Math.max(largestError, error / f.scale()[j]);
         }
         double[] deltaGamma = LowerTriangular.solve(f.inverse(), h);
@@ -224,7 +241,7 @@ final class NormalEquations {
             deltaNorm = Math.hypot(deltaNorm, deltaGamma[j]);
         }
         if (fit) {
-            double db = g0 / f.total();
+            double db = (g0 + g0Low) / f.total();
             for (int j = 0; j < p; j++) {
                 db -= f.mean()[j] * delta[j + 1];
             }
@@ -236,7 +253,9 @@ final class NormalEquations {
         double rho = f.contraction();
         double scaledError = rho / (1 - rho) * deltaNorm + f.inverseNorm() * largestError;
         double worst = 0;
-        double interceptError = fit ? g0Error / f.total() + 2 * u * Math.abs(theta[0]) + rho * Math.abs(delta[0]) : 0;
+        double interceptError = fit
+                ? (g0Error + u * Math.abs(g0)) / f.total() + 2 * u * Math.abs(theta[0]) + rho * Math.abs(delta[0])
+                : 0;
         for (int j = 0; j < p; j++) {
             // Before its own final rounding, which the intercept (refined from δ, not from β) does not inherit.
             double error = (scaledError + u * Math.abs(deltaGamma[j])) / f.scale()[j];

@@ -42,6 +42,7 @@ final class RefinementAccumulator {
     private final double[] squaresHigh;
     private final double[] squaresLow;
     private final double[] totals;
+    private final double[] totalsLow;
 
     /**
      * An empty accumulator at θ.
@@ -68,6 +69,7 @@ final class RefinementAccumulator {
         this.squaresHigh = new double[blockRows];
         this.squaresLow = new double[blockRows];
         this.totals = new double[features + 3];
+        this.totalsLow = new double[features + 3];
     }
 
     /** Adds rows [from, to) of a dataset. */
@@ -202,20 +204,26 @@ final class RefinementAccumulator {
         }
     }
 
-    /** Reduces the per-slot sums (compensated, slot order) into totals: intercept, squares, then each feature. */
+    /** The number of row slots each sum is kept in (rows i, i + slots, ... share slot i). */
+    int slots() {
+        return blockRows;
+    }
+
+    /** Reduces the per-slot sums (compensated, in slot order) into totals: intercept, squares, then each feature. */
     private void reduce() {
         if (!Double.isNaN(totals[0])) {
             return;
         }
-        totals[1] = total(interceptHigh, interceptLow);
-        totals[2] = total(squaresHigh, squaresLow);
+        total(interceptHigh, interceptLow, 1);
+        total(squaresHigh, squaresLow, 2);
         for (int j = 0; j < features; j++) {
-            totals[3 + j] = total(gradientHigh[j], gradientLow[j]);
+            total(gradientHigh[j], gradientLow[j], 3 + j);
         }
         totals[0] = 0.0;
     }
 
-    private static double total(double[] high, double[] low) {
+    /** Sums the slots into the double-double totals[index] + totalsLow[index], normalised. */
+    private void total(double[] high, double[] low, int index) {
         double s = 0;
         double c = 0;
         for (int r = 0; r < high.length; r++) {
@@ -224,13 +232,22 @@ final class RefinementAccumulator {
             c += ((s - (t - z)) + (high[r] - z)) + low[r];
             s = t;
         }
-        return s + c;
+        double sum = s + c;
+        double z = sum - s;
+        totals[index] = sum;
+        totalsLow[index] = (s - (sum - z)) + (c - z);
     }
 
     /** Σ w_i r_i, rounded once. */
     double interceptGradient() {
         reduce();
         return totals[1];
+    }
+
+    /** Σ w_i r_i − {@link #interceptGradient()}: the rounding error of the rounded sum. */
+    double interceptGradientLow() {
+        reduce();
+        return totalsLow[1];
     }
 
     /** Σ w_i r_i², rounded once, &ge; 0. */
@@ -243,5 +260,11 @@ final class RefinementAccumulator {
     double gradient(int feature) {
         reduce();
         return totals[3 + feature];
+    }
+
+    /** Σ w_i r_i x_ij − {@link #gradient(int)}: the rounding error of the rounded sum. */
+    double gradientLow(int feature) {
+        reduce();
+        return totalsLow[3 + feature];
     }
 }
