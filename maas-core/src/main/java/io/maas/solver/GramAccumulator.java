@@ -73,11 +73,13 @@ final class GramAccumulator {
         }
     }
 
-    /** Rows per block: a multiple of the kernel's row group, at least one group. */
+    /**
+     * Rows per block: about {@value #BLOCK_BYTES} bytes, a multiple of the kernel's row group, and at least 120 rows
+     * so that the O(q²) merge of a block stays small against its n_b·q²/2 multiply-adds.
+     */
     static int blockRows(int columns) {
-        int rows = BLOCK_BYTES / (Double.BYTES * columns);
-        rows -= rows % GramKernel.ROWS_PER_PASS;
-        return Math.max(GramKernel.ROWS_PER_PASS, Math.min(1024, rows));
+        int rows = Math.max(120, Math.min(1020, BLOCK_BYTES / (Double.BYTES * columns)));
+        return rows - rows % 12; // a multiple of every row group of the kernel
     }
 
     /**
@@ -162,7 +164,8 @@ final class GramAccumulator {
         if (!(blockWeight > 0)) {
             return; // rows of weight zero add nothing
         }
-        int padded = count + (-count & (GramKernel.ROWS_PER_PASS - 1));
+        int group = GramKernel.rowsPerPass(columns);
+        int padded = (count + group - 1) / group * group;
         for (int r = count; r < padded; r++) {
             Arrays.fill(block[r], 0.0); // zero rows add nothing
         }
@@ -170,15 +173,9 @@ final class GramAccumulator {
         for (int j = 0; j < columns; j++) {
             blockOffset[j] /= blockWeight;
         }
-        // M_b = G_b − W_b·o·oᵀ: the block's own centred cross-products.
-        for (int j = 0; j < columns; j++) {
-            double scaled = -blockWeight * blockOffset[j];
-            double[] row = lower[j];
-            for (int k = 0; k <= j; k++) {
-                row[k] = Math.fma(scaled, blockOffset[k], row[k]);
-            }
-        }
-        combine(blockShift, blockOffset, blockWeight);
+        // M_b = G_b − W_b·o·oᵀ is the block's own centred cross-products; combine adds the parallel-axis term in the
+        // same pass over M.
+        combine(blockShift, blockOffset, blockWeight, blockWeight);
     }
 
     /**
@@ -202,30 +199,36 @@ final class GramAccumulator {
                 target[k] += source[k];
             }
         }
-        combine(other.shift, other.offset, other.weight);
+        combine(other.shift, other.offset, other.weight, 0.0);
     }
 
-    /** The parallel-axis update for rows of mean shift + offset and total weight, whose M is already added. */
-    private void combine(double[] otherShift, double[] otherOffset, double otherWeight) {
-        if (!(weight > 0)) {
-            System.arraycopy(otherShift, 0, shift, 0, columns);
-            System.arraycopy(otherOffset, 0, offset, 0, columns);
-            weight = otherWeight;
-            return;
-        }
+    /**
+     * The parallel-axis update for rows of mean shift + offset and total weight whose cross-products are already in
+     * M, less downdate·o·oᵀ with o = the rows' offset (for a block, whose products were taken about its shift).
+     */
+    private void combine(double[] otherShift, double[] otherOffset, double otherWeight, double downdate) {
         double total = weight + otherWeight;
         double share = otherWeight / total;
         double cross = weight * share;
         for (int j = 0; j < columns; j++) {
-            delta[j] = (otherShift[j] - shift[j]) + (otherOffset[j] - offset[j]);
+            // With nothing before (weight 0), cross is 0 and the mean becomes the other's: δ is then irrelevant.
+            delta[j] = weight > 0 ? (otherShift[j] - shift[j]) + (otherOffset[j] - offset[j]) : 0.0;
         }
         for (int j = 0; j < columns; j++) {
-            double scaled = cross * delta[j];
+            double scaledDelta = cross * delta[j];
+            double scaledOffset = -downdate * otherOffset[j];
             double[] row = lower[j];
             for (int k = 0; k <= j; k++) {
-                row[k] = Math.fma(scaled, delta[k], row[k]);
+                row[k] = Math.fma(scaledDelta, delta[k], Math.fma(scaledOffset, otherOffset[k], row[k]));
             }
-            offset[j] = Math.fma(share, delta[j], offset[j]);
+        }
+        if (weight > 0) {
+            for (int j = 0; j < columns; j++) {
+                offset[j] = Math.fma(share, delta[j], offset[j]);
+            }
+        } else {
+            System.arraycopy(otherShift, 0, shift, 0, columns);
+            System.arraycopy(otherOffset, 0, offset, 0, columns);
         }
         weight = total;
     }
