@@ -130,7 +130,7 @@ public final class Report {
         }
         for (Map.Entry<String, List<Row>> entry : byClass.entrySet()) {
             md.append("## ").append(entry.getKey()).append("\n\n");
-            md.append("| benchmark | size | variant | threads | time / op | GFLOP/s | % of peak | GB/s "
+            md.append("| benchmark | shape | variant | JMH threads | time / op | GFLOP/s | % of peak | GB/s "
                     + "| % of bandwidth |\n");
             md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (Row row : entry.getValue()) {
@@ -165,7 +165,7 @@ public final class Report {
             }
             bySize.computeIfAbsent(row.size(), s -> new LinkedHashMap<>()).put(solver, row);
         }
-        md.append("## Fits side by side (time per fit; lower is better)\n\n| size | ");
+        md.append("## Fits side by side (time per fit; lower is better)\n\n| shape | ");
         md.append(String.join(" | ", solvers)).append(" | fastest peer / maas |\n| --- |");
         md.append(" ---: |".repeat(solvers.size() + 1)).append('\n');
         for (Map.Entry<String, Map<String, Row>> size : bySize.entrySet()) {

@@ -46,9 +46,9 @@ public class GramBenchmark {
     @Param({"100000x10", "1000000x20", "200000x100", "20000x500"})
     public String shape;
 
-    /** Threads: 1, or 0 for all available processors (the default of {@code LeastSquares}). */
-    @Param({"0", "1"})
-    public int threads;
+    /** Threads: "all" available processors (the default of {@code LeastSquares}), or "1". */
+    @Param({"all", "1"})
+    public String threads;
 
     private Dataset data;
     private double[] target;
@@ -65,7 +65,7 @@ public class GramBenchmark {
         target = data.target();
         columns = data.featureCount() + 1;
         tasks = RowTasks.of(data.rowCount(), columns);
-        parallelism = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        parallelism = threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
         Random random = new Random(Problems.SEED);
         block = new double[KERNEL_ROWS][columns];
         for (double[] row : block) {
