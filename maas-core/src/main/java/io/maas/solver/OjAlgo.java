@@ -11,10 +11,10 @@ import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.R064Store;
 
 /**
- * The one place that talks to ojAlgo (dense QR, Cholesky and SVD in double precision). It checks every ojAlgo result and turns
- * booleans, NaNs and exceptions into ours: a rank-deficient {@code DenseQR} returns NaN and infinities silently and
- * {@code RawQR} (more than 64 columns) throws a bare {@code RuntimeException}, so {@code isSolvable()} is checked
- * first and every value read back is checked for finiteness.
+ * The one place that talks to ojAlgo (dense QR, Cholesky and SVD in double precision). It checks every ojAlgo result
+ * and turns booleans, NaNs and exceptions into ours: a rank-deficient {@code DenseQR} returns NaN and infinities
+ * silently and {@code RawQR} (more than 64 columns) throws a bare {@code RuntimeException}, so {@code isSolvable()}
+ * is checked first and every value read back is checked for finiteness.
  *
  * <p>Decomposition objects are stateful and not thread-safe, so each call makes its own. No ojAlgo type leaves this
  * class.
