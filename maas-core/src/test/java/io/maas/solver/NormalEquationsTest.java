@@ -347,6 +347,31 @@ class NormalEquationsTest {
         }
 
         @Test
+        void the_refinement_pass_takes_streamed_row_major_blocks_too() {
+            Dataset data = problem(2500, 3, 35, 10, 1);
+            double[] y = data.target();
+            double[] theta = {40, 0.5, -0.25, 2};
+            RefinementAccumulator fromDataset = new RefinementAccumulator(theta, Intercept.FIT);
+            fromDataset.add(data, y, null, 0, 2500);
+            RefinementAccumulator fromBlocks = new RefinementAccumulator(theta, Intercept.FIT);
+            double[] features = data.featuresRowMajor();
+            for (int start = 0; start < 2500; start += 999) {
+                int rows = Math.min(999, 2500 - start);
+                RefinementAccumulator part = new RefinementAccumulator(theta, Intercept.FIT);
+                part.add(Arrays.copyOfRange(features, start * 3, (start + rows) * 3),
+                        Arrays.copyOfRange(y, start, start + rows), null, rows);
+                fromBlocks.merge(part);
+            }
+
+            assertThat(fromBlocks.sumOfSquares()).isCloseTo(fromDataset.sumOfSquares(),
+                    within(MERGE * fromDataset.sumOfSquares()));
+            for (int j = 0; j < 3; j++) {
+                assertThat(fromBlocks.gradient(j)).isCloseTo(fromDataset.gradient(j),
+                        within(MERGE * Math.abs(fromDataset.gradient(j))));
+            }
+        }
+
+        @Test
         void the_thread_count_does_not_change_a_bit() {
             // 400k x 6: RowTasks splits it into many ranges, so 1, 2 and 5 threads really split the work.
             Dataset data = problem(400_000, 6, 34, 20, 1);
