@@ -3,6 +3,7 @@ package io.maas.solver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.ojalgo.matrix.decomposition.Cholesky;
 import org.ojalgo.matrix.decomposition.QR;
 import org.ojalgo.matrix.decomposition.SingularValue;
@@ -10,10 +11,10 @@ import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.R064Store;
 
 /**
- * The one place that talks to ojAlgo (dense QR and SVD in double precision). It checks every ojAlgo result and turns
- * booleans, NaNs and exceptions into ours: a rank-deficient {@code DenseQR} returns NaN and infinities silently and
- * {@code RawQR} (more than 64 columns) throws a bare {@code RuntimeException}, so {@code isSolvable()} is checked
- * first and every value read back is checked for finiteness.
+ * The one place that talks to ojAlgo (dense QR, Cholesky and SVD in double precision). It checks every ojAlgo result
+ * and turns booleans, NaNs and exceptions into ours: a rank-deficient {@code DenseQR} returns NaN and infinities
+ * silently and {@code RawQR} (more than 64 columns) throws a bare {@code RuntimeException}, so {@code isSolvable()}
+ * is checked first and every value read back is checked for finiteness.
  *
  * <p>Decomposition objects are stateful and not thread-safe, so each call makes its own. No ojAlgo type leaves this
  * class.
@@ -113,6 +114,42 @@ final class OjAlgo {
             throw e;
         } catch (RuntimeException e) {
             throw new SolverException("ojAlgo Cholesky failed on a " + k + " x " + k + " system: " + e);
+        }
+    }
+
+    /**
+     * The Cholesky factor of a symmetric positive definite matrix, A = L·Lᵀ.
+     *
+     * @param symmetric the k x k matrix with both triangles filled (so row- and column-major agree); owned by the
+     *                  caller and not modified
+     * @param k         the order
+     * @return L as k rows, row i holding its i + 1 entries; empty when ojAlgo finds A not positive definite or a
+     *         pivot is not finite and positive
+     */
+    static Optional<double[][]> cholesky(double[] symmetric, int k) {
+        R064Store a = R064Store.wrap(symmetric, k);
+        Cholesky<Double> cholesky = Cholesky.R064.make(a);
+        try {
+            if (!cholesky.decompose(a) || !cholesky.isSPD()) {
+                return Optional.empty();
+            }
+            MatrixStore<Double> l = cholesky.getL();
+            double[][] lower = new double[k][];
+            for (int i = 0; i < k; i++) {
+                lower[i] = new double[i + 1];
+                for (int j = 0; j <= i; j++) {
+                    lower[i][j] = l.doubleValue(i, j);
+                    if (!Double.isFinite(lower[i][j])) {
+                        return Optional.empty();
+                    }
+                }
+                if (!(lower[i][i] > 0)) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(lower);
+        } catch (RuntimeException e) {
+            throw new SolverException("ojAlgo Cholesky failed on a " + k + " x " + k + " matrix: " + e);
         }
     }
 

@@ -3,8 +3,10 @@ package io.maas.solver;
 /** The arithmetic a least-squares solve uses. */
 public enum Precision {
     /**
-     * Double-precision QR first; if its error bound, estimated from the condition of the solve, says fewer than about
-     * 13 significant digits can be trusted, the problem is solved again in {@link #EXTENDED} precision. The default.
+     * Double precision first: the normal equations refined once with compensated residuals, kept when their error
+     * bound leaves about 13 trusted digits (see {@link LeastSquares}), else Householder QR; if the QR error bound,
+     * estimated from the condition of the solve, says fewer than about 13 significant digits can be trusted, the
+     * problem is solved again in {@link #EXTENDED} precision. The default.
      */
     AUTO,
     /** Double-precision Householder QR only: fastest; loses about log10(condition) digits. */

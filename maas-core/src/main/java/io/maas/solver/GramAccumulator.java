@@ -1,0 +1,293 @@
+package io.maas.solver;
+
+import io.maas.data.Dataset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A one-pass, mergeable accumulator of the weighted means and the centred cross-product matrix of the augmented rows
+ * (x_i, y_i): M = Σ w_i (a_i − ā)(a_i − ā)ᵀ with a_i = (x_i, y_i) and ā the weighted mean. Memory is O(q² + block)
+ * for q = p + 1 columns, whatever the number of rows, so rows may arrive in blocks from any source.
+ *
+ * <p>Method. Rows are processed in blocks of about 128 KB, which stay in the L2 cache. Each row is copied into the
+ * block and at once shifted by c, the mean of the rows before (the block's first row for the very first block), and
+ * multiplied by √w; {@link GramKernel} adds the block's shifted cross-products G_b = Σ w (a − c)(a − c)ᵀ to M. With
+ * o = m_b − c the block's mean offset, its centred cross-products are M_b = G_b − W_b·o·oᵀ, and the block joins
+ * everything before it by the parallel-axis update of Chan, Golub and LeVeque (Algorithms for computing the sample
+ * variance, Am. Stat. 37(3), 1983), weighted: with δ = m_b − m_a,
+ * <pre>
+ *   M = M_a + M_b + (W_a·W_b / W)·δδᵀ,   m = m_a + (W_b / W)·δ,   W = W_a + W_b.
+ * </pre>
+ * Two accumulators of disjoint rows {@link #merge merge} by the same update, exact in exact arithmetic: this is how
+ * the rows of one fit are split among threads (a fixed partition merged in a fixed order, so the answer does not
+ * depend on timing), and how a later out-of-core or distributed fit combines chunks.
+ *
+ * <p>Accuracy. Centering before multiplying is what keeps the Gram matrix accurate: each shifted value a − c rounds
+ * relative to itself (about the spread of the data, c being a mean or a data value), so the error of M_jk is about
+ * √(chain)·u·√(M_jj·M_kk) for realistic rounding, chain being the number of additions into one entry, instead of
+ * u·Σ a_j² for the uncentred Gram of [1 X]. The downdate W_b·o·oᵀ is small against G_b (o is a difference of means,
+ * about the spread over √(block rows); one spread for the first block), so it cancels at most a bit. The mean is
+ * kept as the pair (shift, offset) and differences of means are formed as (c_b − c_a) + (o_b − o_a), so a large
+ * common offset (timestamps, NIST Longley) does not leak u·|mean| errors into the cross-products. A column whose
+ * weighted values are all equal has M_jj = 0 exactly (every shift is then that value and every offset 0), which lets
+ * the solver find constant columns without a test per value.
+ *
+ * <p>Mutable and confined to one thread; the solver keeps one per row range and merges them in order.
+ */
+final class GramAccumulator {
+
+    /** Bytes of one block of rows: a quarter of a 512 KB L2 cache. */
+    private static final int BLOCK_BYTES = 1 << 17;
+
+    private final int columns;
+    private final double[][] block;
+    private final double[] blockShift;
+    private final double[] blockOffset;
+    private final double[] delta;
+    private final double[] shift;
+    private final double[] offset;
+    private final double[][] lower;
+    private double weight;
+    private double blockWeight;
+    private long rows;
+
+    /**
+     * An empty accumulator.
+     *
+     * @param columns q, the number of values per augmented row (features, then the target), &ge; 1
+     */
+    GramAccumulator(int columns) {
+        this.columns = columns;
+        this.block = new double[blockRows(columns)][columns];
+        this.blockShift = new double[columns];
+        this.blockOffset = new double[columns];
+        this.delta = new double[columns];
+        this.shift = new double[columns];
+        this.offset = new double[columns];
+        this.lower = new double[columns][];
+        for (int j = 0; j < columns; j++) {
+            lower[j] = new double[j + 1];
+        }
+    }
+
+    /**
+     * Rows per block: about {@value #BLOCK_BYTES} bytes, a multiple of the kernel's row group, and at least 120 rows
+     * so that the O(q²) merge of a block stays small against its n_b·q²/2 multiply-adds.
+     */
+    static int blockRows(int columns) {
+        int rows = Math.max(120, Math.min(1020, BLOCK_BYTES / (Double.BYTES * columns)));
+        return rows - rows % 12; // a multiple of every row group of the kernel
+    }
+
+    /**
+     * Adds rows [from, to) of a dataset, each with its target appended.
+     *
+     * @param data    the features; not modified
+     * @param target  n target values; not modified
+     * @param weights n weights, or null for unit weights; not modified
+     */
+    void add(Dataset data, double[] target, double[] weights, int from, int to) {
+        int features = columns - 1;
+        for (int start = from; start < to; start += block.length) {
+            int count = Math.min(block.length, to - start);
+            for (int r = 0; r < count; r++) {
+                double[] x = block[r];
+                data.copyRow(start + r, x, 0);
+                x[features] = target[start + r];
+                if (r == 0) {
+                    startBlock(x);
+                }
+                shift(x, weights == null ? 1.0 : weights[start + r]);
+            }
+            endBlock(count);
+        }
+    }
+
+    /**
+     * Adds a block of rows given row-major: the entry for a future "fit from an iterator of row blocks", so a
+     * streaming reader only has to feed its blocks here (and merge accumulators of separate chunks).
+     *
+     * @param features row-major features, at least count·p values (p = columns − 1); not modified
+     * @param target   at least {@code count} target values; not modified
+     * @param weights  at least {@code count} weights &ge; 0, or null for unit weights; not modified
+     * @param count    the number of rows, &ge; 0
+     * @throws IllegalArgumentException if an array is too short
+     */
+    void add(double[] features, double[] target, double[] weights, int count) {
+        int p = columns - 1;
+        if (count < 0 || features.length < (long) count * p || target.length < count
+                || weights != null && weights.length < count) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "a block of %d rows x %d features needs %d feature values and %d targets but got %d and %d",
+                    count, p, (long) count * p, count, features.length, target.length));
+        }
+        for (int start = 0; start < count; start += block.length) {
+            int rowsInBlock = Math.min(block.length, count - start);
+            for (int r = 0; r < rowsInBlock; r++) {
+                double[] x = block[r];
+                System.arraycopy(features, (start + r) * p, x, 0, p);
+                x[p] = target[start + r];
+                if (r == 0) {
+                    startBlock(x);
+                }
+                shift(x, weights == null ? 1.0 : weights[start + r]);
+            }
+            endBlock(rowsInBlock);
+        }
+    }
+
+    /** Chooses the block's shift c: the mean so far, or the block's first row while nothing has weight. */
+    private void startBlock(double[] firstRow) {
+        for (int j = 0; j < columns; j++) {
+            blockShift[j] = weight > 0 ? shift[j] + offset[j] : firstRow[j];
+        }
+        Arrays.fill(blockOffset, 0.0);
+        blockWeight = 0;
+    }
+
+    /** Replaces a row a by √w·(a − c) and adds w·(a − c) to the block's offset sum. */
+    private void shift(double[] x, double w) {
+        double root = Math.sqrt(w);
+        blockWeight += w;
+        for (int j = 0; j < columns; j++) {
+            double dx = x[j] - blockShift[j];
+            blockOffset[j] = Math.fma(w, dx, blockOffset[j]);
+            x[j] = dx * root;
+        }
+    }
+
+    private void endBlock(int count) {
+        rows += count;
+        if (!(blockWeight > 0)) {
+            return; // rows of weight zero add nothing
+        }
+        int group = GramKernel.rowsPerPass(columns);
+        int padded = (count + group - 1) / group * group;
+        for (int r = count; r < padded; r++) {
+            Arrays.fill(block[r], 0.0); // zero rows add nothing
+        }
+        GramKernel.addCrossProducts(block, padded, columns, lower);
+        for (int j = 0; j < columns; j++) {
+            blockOffset[j] /= blockWeight;
+        }
+        // M_b = G_b − W_b·o·oᵀ is the block's own centred cross-products; combine adds the parallel-axis term in the
+        // same pass over M.
+        combine(blockShift, blockOffset, blockWeight, blockWeight);
+    }
+
+    /**
+     * Adds the rows of another accumulator (disjoint from this one's); the other is not modified.
+     *
+     * @param other an accumulator with the same number of columns
+     */
+    void merge(GramAccumulator other) {
+        Objects.requireNonNull(other, "other");
+        if (other.columns != columns) {
+            throw new IllegalArgumentException("cannot merge " + other.columns + " columns into " + columns);
+        }
+        rows += other.rows;
+        if (!(other.weight > 0)) {
+            return;
+        }
+        for (int j = 0; j < columns; j++) {
+            double[] target = lower[j];
+            double[] source = other.lower[j];
+            for (int k = 0; k <= j; k++) {
+                target[k] += source[k];
+            }
+        }
+        combine(other.shift, other.offset, other.weight, 0.0);
+    }
+
+    /**
+     * The parallel-axis update for rows of mean shift + offset and total weight whose cross-products are already in
+     * M, less downdate·o·oᵀ with o = the rows' offset (for a block, whose products were taken about its shift).
+     */
+    private void combine(double[] otherShift, double[] otherOffset, double otherWeight, double downdate) {
+        double total = weight + otherWeight;
+        double share = otherWeight / total;
+        double cross = weight * share;
+        for (int j = 0; j < columns; j++) {
+            // With nothing before (weight 0), cross is 0 and the mean becomes the other's: δ is then irrelevant.
+            delta[j] = weight > 0 ? (otherShift[j] - shift[j]) + (otherOffset[j] - offset[j]) : 0.0;
+        }
+        for (int j = 0; j < columns; j++) {
+            double scaledDelta = cross * delta[j];
+            double scaledOffset = -downdate * otherOffset[j];
+            double[] row = lower[j];
+            for (int k = 0; k <= j; k++) {
+                row[k] = Math.fma(scaledDelta, delta[k], Math.fma(scaledOffset, otherOffset[k], row[k]));
+            }
+        }
+        if (weight > 0) {
+            for (int j = 0; j < columns; j++) {
+                offset[j] = Math.fma(share, delta[j], offset[j]);
+            }
+        } else {
+            System.arraycopy(otherShift, 0, shift, 0, columns);
+            System.arraycopy(otherOffset, 0, offset, 0, columns);
+        }
+        weight = total;
+    }
+
+    /** The number of rows added, including rows of weight zero. */
+    long rows() {
+        return rows;
+    }
+
+    /** W, the sum of the weights. */
+    double weight() {
+        return weight;
+    }
+
+    /** The weighted mean of column j (the target is column q − 1), rounded to double. */
+    double mean(int column) {
+        return shift[column] + offset[column];
+    }
+
+    /** The weighted mean of column j minus {@link #mean(int)}: the rounding error of the rounded mean. */
+    double meanLow(int column) {
+        double mean = shift[column] + offset[column];
+        double z = mean - shift[column];
+        return (shift[column] - (mean - z)) + (offset[column] - z);
+    }
+
+    /** M_jk for k &le; j: the centred, weighted cross-product of columns j and k. */
+    double centred(int j, int k) {
+        return lower[j][k];
+    }
+
+    /** Whether every entry of M and every mean is finite (false when squares overflowed). */
+    boolean isFinite() {
+        for (int j = 0; j < columns; j++) {
+            if (!Double.isFinite(mean(j))) {
+                return false;
+            }
+            for (double v : lower[j]) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The feature columns (not the target) that may be constant: every column whose weighted values are all equal is
+     * among them (its M_jj is exactly 0), and so is any column whose spread is within a few ulps of its mean. The
+     * caller decides on the raw values.
+     */
+    List<Integer> possiblyConstantColumns() {
+        List<Integer> suspects = new ArrayList<>();
+        for (int j = 0; j < columns - 1; j++) {
+            double ulps = 64 * 0x1p-53 * Math.abs(mean(j));
+            if (!(lower[j][j] > weight * ulps * ulps)) {
+                suspects.add(j);
+            }
+        }
+        return suspects;
+    }
+}

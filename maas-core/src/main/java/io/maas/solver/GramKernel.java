@@ -1,0 +1,105 @@
+package io.maas.solver;
+
+/**
+ * The inner loop of the Gram accumulation: adds the cross-products of groups of rows to the lower triangle of a
+ * symmetric matrix, G[j][0..j] += Σ_r x_r[j]·x_r[0..j].
+ *
+ * <p>Why this shape. C2 (JDK 17) vectorises a counted loop over consecutive indices of distinct arrays, but not a
+ * floating-point reduction, and it keeps no array element in a register across iterations. So the loop runs along a
+ * row of G (vectorised, four doubles per AVX2 instruction) and fuses 4 or 6 data rows into one chain of
+ * {@link Math#fma}: each element of G is loaded and stored once per group of rows, and the rows' values in column j
+ * are loop-invariant scalars broadcast once. Six rows use 13 of the 16 vector registers with the accumulator, about
+ * 10 % faster than four from 100 columns on; eight spill and run at a third of the speed. Each data row must be its
+ * own array: loads at several offsets of one array next to a store into another defeat the vectoriser's alias
+ * analysis. Rows of G are processed in panels that stay in L2 while the whole block passes over them. C2 leaves
+ * loops shorter than about 24 iterations scalar, so below ~30 columns this runs near the scalar FMA rate; from 100
+ * columns on it reaches about half of a core's vector FMA peak (see {@code GramBenchmark} in maas-benchmarks).
+ */
+final class GramKernel {
+
+    /** Bytes of one panel of rows of G: under half of a 512 KB L2 cache, leaving room for the data rows. */
+    private static final long PANEL_BYTES = 192 * 1024;
+
+    /** From this many columns on, six rows are fused per pass over G instead of four. */
+    private static final int SIX_ROWS_FROM = 48;
+
+    private GramKernel() {
+    }
+
+    /**
+     * The number of rows {@link #addCrossProducts} takes at a time for this many columns: 4 or 6.
+     *
+     * @param columns q
+     * @return the row group; every row count passed to the kernel must be a multiple of it
+     */
+    static int rowsPerPass(int columns) {
+        return columns >= SIX_ROWS_FROM ? 6 : 4;
+    }
+
+    /**
+     * Adds Σ x_r x_rᵀ (lower triangle) over {@code count} rows to {@code lower}.
+     *
+     * @param rows    the rows, each an array of at least {@code columns} values; read only
+     * @param count   the number of rows to add, a multiple of {@link #rowsPerPass(int)}
+     * @param columns the number of columns q
+     * @param lower   q arrays, row j holding at least j + 1 values; updated in place
+     */
+    static void addCrossProducts(double[][] rows, int count, int columns, double[][] lower) {
+        boolean six = rowsPerPass(columns) == 6;
+        for (int first = 0, end; first < columns; first = end) {
+            long bytes = 0;
+            for (end = first; end < columns && (end == first || bytes < PANEL_BYTES); end++) {
+                bytes += (long) Double.BYTES * (end + 1);
+            }
+            if (six) {
+                for (int r = 0; r < count; r += 6) {
+                    addSix(rows, r, first, end, lower);
+                }
+            } else {
+                for (int r = 0; r < count; r += 4) {
+                    addFour(rows, r, first, end, lower);
+                }
+            }
+        }
+    }
+
+    private static void addFour(double[][] rows, int r, int first, int end, double[][] lower) {
+        double[] x0 = rows[r];
+        double[] x1 = rows[r + 1];
+        double[] x2 = rows[r + 2];
+        double[] x3 = rows[r + 3];
+        for (int j = first; j < end; j++) {
+            fusedAxpy(x0[j], x1[j], x2[j], x3[j], x0, x1, x2, x3, lower[j], j + 1);
+        }
+    }
+
+    private static void addSix(double[][] rows, int r, int first, int end, double[][] lower) {
+        double[] x0 = rows[r];
+        double[] x1 = rows[r + 1];
+        double[] x2 = rows[r + 2];
+        double[] x3 = rows[r + 3];
+        double[] x4 = rows[r + 4];
+        double[] x5 = rows[r + 5];
+        for (int j = first; j < end; j++) {
+            fusedAxpy(x0[j], x1[j], x2[j], x3[j], x4[j], x5[j], x0, x1, x2, x3, x4, x5, lower[j], j + 1);
+        }
+    }
+
+    /** g[0..length) += a0·x0 + a1·x1 + a2·x2 + a3·x3, one fused chain per element. */
+    private static void fusedAxpy(double a0, double a1, double a2, double a3, double[] x0, double[] x1, double[] x2,
+                                  double[] x3, double[] g, int length) {
+        for (int i = 0; i < length; i++) {
+            g[i] = Math.fma(a3, x3[i], Math.fma(a2, x2[i], Math.fma(a1, x1[i], Math.fma(a0, x0[i], g[i]))));
+        }
+    }
+
+    /** g[0..length) += a0·x0 + ... + a5·x5, one fused chain per element. */
+    private static void fusedAxpy(double a0, double a1, double a2, double a3, double a4, double a5, double[] x0,
+                                  double[] x1, double[] x2, double[] x3, double[] x4, double[] x5, double[] g,
+                                  int length) {
+        for (int i = 0; i < length; i++) {
+            g[i] = Math.fma(a5, x5[i], Math.fma(a4, x4[i], Math.fma(a3, x3[i], Math.fma(a2, x2[i],
+                    Math.fma(a1, x1[i], Math.fma(a0, x0[i], g[i]))))));
+        }
+    }
+}
