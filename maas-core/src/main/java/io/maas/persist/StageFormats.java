@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.maas.features.PolynomialFeatures;
 import io.maas.pipeline.FittedStage;
 import io.maas.preprocess.ColumnSelection;
+import io.maas.preprocess.Imputer;
 import io.maas.preprocess.MinMaxScaler;
 import io.maas.preprocess.StandardScaler;
 import java.io.IOException;
@@ -30,7 +31,8 @@ final class StageFormats {
             "standard_scaler", StageFormats::readStandardScaler,
             "min_max_scaler", StageFormats::readMinMaxScaler,
             "column_selection", StageFormats::readColumnSelection,
-            "polynomial_features", StageFormats::readPolynomialFeatures);
+            "polynomial_features", StageFormats::readPolynomialFeatures,
+            "imputer", StageFormats::readImputer);
 
     private StageFormats() {
     }
@@ -68,6 +70,10 @@ final class StageFormats {
             out.writeStringField("type", "column_selection");
             JsonOut.writeStrings(out, "inputs", selection.inputNames());
             JsonOut.writeStrings(out, "outputs", selection.outputNames());
+        } else if (stage instanceof Imputer imputer) {
+            out.writeStringField("type", "imputer");
+            JsonOut.writeStrings(out, "columns", imputer.inputNames());
+            JsonOut.writeDoubles(out, "fill_values", imputer.fillValues());
         } else if (stage instanceof PolynomialFeatures polynomial) {
             out.writeStringField("type", "polynomial_features");
             JsonOut.writeStrings(out, "inputs", polynomial.inputNames());
@@ -79,6 +85,26 @@ final class StageFormats {
                     + stage.getClass().getName() + "); it saves " + new TreeSet<>(READERS.keySet()));
         }
         out.writeEndObject();
+    }
+
+    private static FittedStage readImputer(JsonIn in, JsonIn.Fields fields) throws IOException {
+        fields.expect("columns", "fill_values");
+        List<String> columns = null;
+        double[] fill = null;
+        for (String field = fields.next(); field != null; field = fields.next()) {
+            if (field.equals("columns")) {
+                columns = in.names(fields.at(field), Limits.MAX_COLUMNS);
+            } else {
+                fill = in.doubles(fields.at(field), Limits.MAX_COLUMNS);
+            }
+        }
+        fields.requireAll();
+        in.requireSize(fields.start(), fields.at("fill_values"), fill.length, columns.size(), "columns");
+        try {
+            return Imputer.of(columns, fill);
+        } catch (IllegalArgumentException e) {
+            throw JsonIn.invalid(fields, e);
+        }
     }
 
     private static FittedStage readStandardScaler(JsonIn in, JsonIn.Fields fields) throws IOException {

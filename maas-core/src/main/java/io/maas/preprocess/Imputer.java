@@ -25,6 +25,23 @@ public final class Imputer implements FittedStage {
     }
 
     /**
+     * Returns an imputer rebuilt from its learned parameters, as a model file stores them.
+     *
+     * @param columns    the column names, read and written, distinct
+     * @param fillValues one finite fill value per column
+     * @return the fitted imputer
+     * @throws IllegalArgumentException if the sizes differ, a name repeats or a value is not finite
+     */
+    public static Imputer of(List<String> columns, double[] fillValues) {
+        if (columns.size() != fillValues.length || new java.util.HashSet<>(columns).size() != columns.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "an imputer needs one fill value per distinct column but has %d values for %s",
+                    fillValues.length, columns));
+        }
+        return new Imputer(columns, fillValues);
+    }
+
+    /**
      * Returns the value that replaces a missing value, per column.
      *
      * @return a new array of finite values

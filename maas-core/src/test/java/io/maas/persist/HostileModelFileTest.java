@@ -110,7 +110,7 @@ class HostileModelFileTest {
                         "the first field must be \"type\" but is \"columns\""),
                 payload("unknown stage type naming a class", s -> once(s, "\"column_selection\"",
                         "\"java.lang.Runtime\""), "$.payload.stages[0].type",
-                        "unknown stage type \"java.lang.Runtime\"; this maas reads [column_selection, min_max_scaler"),
+                        "unknown stage type \"java.lang.Runtime\"; this maas reads [column_selection, imputer, min_max_scaler"),
                 payload("unknown model type", s -> once(s, "\"linear_model\"", "\"neural_net\""),
                         "$.payload.model.type", "unknown model type \"neural_net\""),
                 payload("number as a string", s -> once(s, "\"intercept\": 144.31896317196276",

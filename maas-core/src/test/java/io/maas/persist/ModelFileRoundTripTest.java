@@ -22,6 +22,8 @@ import io.maas.pipeline.Stage;
 import io.maas.preprocess.ColumnSelection;
 import io.maas.preprocess.Columns;
 import io.maas.preprocess.MinMaxScaler;
+import io.maas.preprocess.Impute;
+import io.maas.preprocess.Imputer;
 import io.maas.preprocess.Scale;
 import io.maas.preprocess.StandardScaler;
 import io.maas.solver.GradientDescent;
@@ -56,6 +58,8 @@ class ModelFileRoundTripTest {
                         new Stage[] {Scale.standard()}, LinearRegression.leastSquares()),
                 regression("min-max scaler, least squares", new Stage[] {Scale.minMax()},
                         LinearRegression.leastSquares()),
+                regression("median imputer, standard scaler, least squares",
+                        new Stage[] {Impute.median(), Scale.standard()}, LinearRegression.leastSquares()),
                 regression("selection and degree-3 polynomial on raw columns (extended precision)",
                         new Stage[] {Columns.select("bmi", "bp", "s5"), Polynomial.degree(3)},
                         LinearRegression.leastSquares()),
@@ -313,6 +317,8 @@ class ModelFileRoundTripTest {
         } else if (expected instanceof MinMaxScaler scaler) {
             assertBits(((MinMaxScaler) actual).minimums(), scaler.minimums());
             assertBits(((MinMaxScaler) actual).ranges(), scaler.ranges());
+        } else if (expected instanceof Imputer imputer) {
+            assertBits(((Imputer) actual).fillValues(), imputer.fillValues());
         } else if (expected instanceof PolynomialFeatures polynomial) {
             assertThat(((PolynomialFeatures) actual).parents()).isEqualTo(polynomial.parents());
             assertThat(((PolynomialFeatures) actual).variables()).isEqualTo(polynomial.variables());
