@@ -27,7 +27,7 @@ record RowTasks(int rows, int count) {
     private static final long MIN_WORK = 1L << 22;
 
     /** The partial results of all ranges together take at most about this many bytes. */
-    private static final long MAX_PARTIAL_BYTES = 32L << 20;
+    private static final long MAX_PARTIAL_BYTES = 8L << 20;
 
     /**
      * The split for n rows of q columns (features and target).
