@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads the scikit-learn 1.2.1 reference values copied from ../shared/reference/metrics.json (see NOTICE). */
+/** Reads the scikit-learn 1.2.1 reference values copied into src/test/resources/reference/metrics.json from the project's reference results (see NOTICE). */
 final class Reference {
 
     private Reference() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class RegressionMetricsTest {
 
-    /** scikit-learn 1.2.1 values, copied from ../shared/reference/metrics.json (see NOTICE). */
+    /** scikit-learn 1.2.1 values, copied into src/test/resources/reference/metrics.json from the project's reference results (see NOTICE). */
     @Nested
     class AgainstScikitLearn {
 
