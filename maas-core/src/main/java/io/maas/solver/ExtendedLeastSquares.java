@@ -47,24 +47,54 @@ final class ExtendedLeastSquares {
         int k = problem.parameters();
         long terms = (long) problem.rows() * k * (k + 1) / 2;
         Gram gram = terms <= EXACT_GRAM_TERMS ? exactGram(problem) : compensatedGram(problem);
-        Solution scaled = factorAndSolve(gram.g(), gram.c(), problem);
-        // Undo the scaling exactly: θ_a = θ'_a·s_a/t and diag(G⁻¹)_a = s_a²·diag(G'⁻¹)_a.
+        Factors factors = factor(gram.g(), problem);
+        BigDecimal[] solved = factors.solve(gram.c());
+        // Undo the scaling and the shifts exactly, in BigDecimal: β_a = θ'_a·s_a/t for the features, and the
+        // intercept of the unshifted columns is θ'_0/t + shift_y − Σ_a β_a·shift_a.
         double[] scale = gram.scale();
-        double[] high = scaled.high().clone();
-        double[] low = scaled.low().clone();
-        double[] inverse = scaled.inverseGramDiagonal().clone();
+        double[] shift = gram.shift();
+        BigDecimal yUnscale = new BigDecimal(1.0 / gram.yScale()); // a power of two: exact
+        BigDecimal[] theta = new BigDecimal[k];
         for (int a = 0; a < k; a++) {
-            high[a] = high[a] * scale[a] / gram.yScale();
-            low[a] = low[a] * scale[a] / gram.yScale();
+            theta[a] = solved[a].multiply(new BigDecimal(scale[a])).multiply(yUnscale);
+        }
+        if (problem.hasIntercept()) {
+            BigDecimal intercept = theta[0].add(new BigDecimal(gram.yShift()));
+            for (int a = 1; a < k; a++) {
+                intercept = intercept.subtract(theta[a].multiply(new BigDecimal(shift[a])));
+            }
+            theta[0] = intercept;
+        }
+        double[] high = new double[k];
+        double[] low = new double[k];
+        for (int a = 0; a < k; a++) {
+            high[a] = theta[a].doubleValue();
+            low[a] = theta[a].subtract(new BigDecimal(high[a])).doubleValue();
+        }
+        // diag(G⁻¹) for the features: s_a²·diag(G'⁻¹)_a. The intercept of the unshifted columns is uᵀθ' with
+        // u = (1, −shift_1·s_1, ..., −shift_p·s_p), so its entry is uᵀ G'⁻¹ u (u = e_0 when nothing is shifted).
+        double[] inverse = factors.inverseDiagonal();
+        for (int a = 0; a < k; a++) {
             inverse[a] = inverse[a] * scale[a] * scale[a];
+        }
+        if (problem.hasIntercept()) {
+            BigDecimal[] u = new BigDecimal[k];
+            u[0] = BigDecimal.ONE;
+            for (int a = 1; a < k; a++) {
+                u[a] = new BigDecimal(-shift[a]).multiply(new BigDecimal(scale[a]));
+            }
+            inverse[0] = factors.quadraticFormOfInverse(u);
         }
         return new Solution(high, low, inverse);
     }
 
     /**
-     * The normal equations G θ = c of a (possibly scaled) problem: θ_a = θ'_a·scale_a / yScale.
+     * The normal equations G θ' = c of a shifted and scaled problem. Feature column a holds (x_a − shift_a)·scale_a
+     * and the target (y − yShift)·yScale, all powers of two and shifts chosen so the data are near unit size and
+     * centred; the shifts are zero without an intercept, whose column absorbs them.
      */
-    private record Gram(BigDecimal[][] g, BigDecimal[] c, double[] scale, double yScale) {
+    private record Gram(BigDecimal[][] g, BigDecimal[] c, double[] scale, double[] shift, double yScale,
+            double yShift) {
     }
 
     /**
@@ -106,11 +136,18 @@ final class ExtendedLeastSquares {
             }
         }
         addRidgeAndSymmetrise(g, problem, offset, ones(k));
-        double[] scale = ones(k);
-        return new Gram(g, c, scale, 1.0);
+        return new Gram(g, c, ones(k), new double[k], 1.0, 0.0);
     }
 
-    /** Large problems: Dot2-compensated sums (about 32 digits) of power-of-two-scaled columns. */
+    /**
+     * Large problems: Dot2-compensated sums (about 32 digits) of shifted, power-of-two-scaled columns.
+     *
+     * <p>With an intercept, each column and the target are first shifted by their mean rounded to double, the
+     * difference kept exactly as two doubles. Without the shift a column at an offset (say 1e12 + z with z of unit
+     * size) makes G's entries cancel in their first 24 digits and leaves only 8 of Dot2's 32; the shift leaves the
+     * fitted model unchanged (the intercept absorbs it) and the Gram matrix of centred data as well conditioned as
+     * the data's spread allows.
+     */
     private static Gram compensatedGram(Problem problem) {
         int n = problem.rows();
         int k = problem.parameters();
@@ -124,10 +161,12 @@ final class ExtendedLeastSquares {
             }
             rhs[a] = new Dot2();
         }
-        // Each column (and y) is scaled by a power of two that brings its largest magnitude near 1: exact in binary,
-        // and it keeps the products of the Gram matrix far from overflow for data near Double.MAX_VALUE.
-        double[] scale = columnScales(problem);
-        double yScale = powerOfTwoScale(problem.y(), 0, problem.y().length);
+        // Each shifted column (and y) is scaled by a power of two that brings its largest magnitude near 1: exact in
+        // binary, and it keeps the products of the Gram matrix far from overflow for data near Double.MAX_VALUE.
+        double[] shift = columnShifts(problem);
+        double yShift = problem.hasIntercept() ? mean(problem.y()) : 0.0;
+        double[] scale = columnScales(problem, shift);
+        double yScale = targetScale(problem.y(), yShift);
         double[] row = new double[k];
         double[] rowLow = new double[k];
         for (int i = 0; i < n; i++) {
@@ -137,11 +176,15 @@ final class ExtendedLeastSquares {
             problem.data().copyRow(i, row, offset);
             problem.copyLowRow(i, rowLow, offset);
             for (int a = offset; a < k; a++) {
-                row[a] *= scale[a];
-                rowLow[a] *= scale[a];
+                double centred = row[a] - shift[a];
+                double error = twoSumError(row[a], -shift[a], centred);
+                row[a] = centred * scale[a];
+                rowLow[a] = (error + rowLow[a]) * scale[a];
             }
             double w = problem.weight(i);
-            double y = problem.y()[i] * yScale;
+            double yCentred = problem.y()[i] - yShift;
+            double y = yCentred * yScale;
+            double yLow = twoSumError(problem.y()[i], -yShift, yCentred) * yScale;
             for (int a = 0; a < k; a++) {
                 // w·x_a split exactly into high + low, so the triple product keeps every digit.
                 double wx = w * row[a];
@@ -151,6 +194,7 @@ final class ExtendedLeastSquares {
                     gram[a][b].addProduct(rowLow[b], wx);
                 }
                 rhs[a].addProduct(y, wx, wxError);
+                rhs[a].addProduct(yLow, wx);
             }
         }
         BigDecimal[][] g = new BigDecimal[k][k];
@@ -162,7 +206,7 @@ final class ExtendedLeastSquares {
             c[a] = rhs[a].toBigDecimal();
         }
         addRidgeAndSymmetrise(g, problem, offset, scale);
-        return new Gram(g, c, scale, yScale);
+        return new Gram(g, c, scale, shift, yScale, yShift);
     }
 
     /**
@@ -188,7 +232,43 @@ final class ExtendedLeastSquares {
         return ones;
     }
 
-    private static double[] columnScales(Problem problem) {
+    /** Per parameter: the feature column's mean rounded to double when an intercept is fitted, else zero. */
+    private static double[] columnShifts(Problem problem) {
+        int p = problem.features();
+        int offset = problem.hasIntercept() ? 1 : 0;
+        double[] shift = new double[p + offset];
+        if (offset == 0) {
+            return shift;
+        }
+        double[] row = new double[p];
+        for (int i = 0; i < problem.rows(); i++) {
+            problem.data().copyRow(i, row, 0);
+            for (int j = 0; j < p; j++) {
+                shift[j + 1] += row[j];
+            }
+        }
+        for (int j = 1; j <= p; j++) {
+            shift[j] /= problem.rows();
+        }
+        return shift;
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double value : values) {
+            sum += value;
+        }
+        return sum / values.length;
+    }
+
+    /** The rounding error of {@code a + b} given its rounded value {@code sum} (Knuth's TwoSum): exact. */
+    private static double twoSumError(double a, double b, double sum) {
+        double bVirtual = sum - a;
+        double aVirtual = sum - bVirtual;
+        return (a - aVirtual) + (b - bVirtual);
+    }
+
+    private static double[] columnScales(Problem problem, double[] shift) {
         int p = problem.features();
         int offset = problem.hasIntercept() ? 1 : 0;
         double[] largest = new double[p];
@@ -196,7 +276,7 @@ final class ExtendedLeastSquares {
         for (int i = 0; i < problem.rows(); i++) {
             problem.data().copyRow(i, row, 0);
             for (int j = 0; j < p; j++) {
-                largest[j] = Math.max(largest[j], Math.abs(row[j]));
+                largest[j] = Math.max(largest[j], Math.abs(row[j] - shift[j + offset]));
             }
         }
         double[] scale = new double[p + offset];
@@ -205,6 +285,14 @@ final class ExtendedLeastSquares {
             scale[j + offset] = powerOfTwoScale(largest, j, j + 1);
         }
         return scale;
+    }
+
+    private static double targetScale(double[] y, double shift) {
+        double largest = 0;
+        for (double value : y) {
+            largest = Math.max(largest, Math.abs(value - shift));
+        }
+        return largest == 0 ? 1.0 : Math.scalb(1.0, -Math.getExponent(largest));
     }
 
     /** 2^-e where 2^e is the binade of the largest |values[from..to)| (1 when all are zero). */
@@ -216,9 +304,9 @@ final class ExtendedLeastSquares {
         return largest == 0 ? 1.0 : Math.scalb(1.0, -Math.getExponent(largest));
     }
 
-    private static Solution factorAndSolve(BigDecimal[][] g, BigDecimal[] c, Problem problem) {
-        int k = c.length;
-        // LDLᵀ: G = L·D·Lᵀ with unit lower triangular L; no square roots, every step at 60 digits.
+    /** LDLᵀ: G = L·D·Lᵀ with unit lower triangular L; no square roots, every step at 60 digits. */
+    private static Factors factor(BigDecimal[][] g, Problem problem) {
+        int k = g.length;
         BigDecimal[][] l = new BigDecimal[k][k];
         BigDecimal[] d = new BigDecimal[k];
         for (int j = 0; j < k; j++) {
@@ -243,51 +331,71 @@ final class ExtendedLeastSquares {
                 l[i][j] = s.divide(dj, DIGITS);
             }
         }
-        // Forward: L z = c; scale: u = D⁻¹ z; back: Lᵀ θ = u.
-        BigDecimal[] z = new BigDecimal[k];
-        for (int i = 0; i < k; i++) {
-            BigDecimal s = c[i];
-            for (int m = 0; m < i; m++) {
-                s = s.subtract(l[i][m].multiply(z[m], DIGITS), DIGITS);
-            }
-            z[i] = s;
-        }
-        BigDecimal[] theta = new BigDecimal[k];
-        for (int i = k - 1; i >= 0; i--) {
-            BigDecimal s = z[i].divide(d[i], DIGITS);
-            for (int m = i + 1; m < k; m++) {
-                s = s.subtract(l[m][i].multiply(theta[m], DIGITS), DIGITS);
-            }
-            theta[i] = s;
-        }
-        double[] high = new double[k];
-        double[] low = new double[k];
-        for (int i = 0; i < k; i++) {
-            high[i] = theta[i].doubleValue();
-            low[i] = theta[i].subtract(new BigDecimal(high[i])).doubleValue();
-        }
-        return new Solution(high, low, inverseDiagonal(l, d));
+        return new Factors(l, d);
     }
 
-    /** diag(G⁻¹) = Σ_m (L⁻¹)_{m,j}² / d_m, from the columns of L⁻¹ (unit lower triangular). */
-    private static double[] inverseDiagonal(BigDecimal[][] l, BigDecimal[] d) {
-        int k = d.length;
-        double[] diagonal = new double[k];
-        BigDecimal[] column = new BigDecimal[k];
-        for (int j = 0; j < k; j++) {
-            // Column j of L⁻¹: solve L·v = e_j; v is zero above j.
-            BigDecimal sum = BigDecimal.ONE.divide(d[j], DIGITS);
-            column[j] = BigDecimal.ONE;
-            for (int i = j + 1; i < k; i++) {
-                BigDecimal s = BigDecimal.ZERO;
-                for (int m = j; m < i; m++) {
-                    s = s.subtract(l[i][m].multiply(column[m], DIGITS), DIGITS);
+    /** The factors of G = L·D·Lᵀ, L unit lower triangular, D diagonal and positive. */
+    private record Factors(BigDecimal[][] l, BigDecimal[] d) {
+
+        /** θ with G θ = c: forward L z = c, scale u = D⁻¹ z, back Lᵀ θ = u. */
+        BigDecimal[] solve(BigDecimal[] c) {
+            int k = d.length;
+            BigDecimal[] z = forward(c);
+            BigDecimal[] theta = new BigDecimal[k];
+            for (int i = k - 1; i >= 0; i--) {
+                BigDecimal s = z[i].divide(d[i], DIGITS);
+                for (int m = i + 1; m < k; m++) {
+                    s = s.subtract(l[m][i].multiply(theta[m], DIGITS), DIGITS);
                 }
-                column[i] = s;
-                sum = sum.add(s.multiply(s, DIGITS).divide(d[i], DIGITS), DIGITS);
+                theta[i] = s;
             }
-            diagonal[j] = sum.doubleValue();
+            return theta;
         }
-        return diagonal;
+
+        /** z with L z = v. */
+        private BigDecimal[] forward(BigDecimal[] v) {
+            int k = d.length;
+            BigDecimal[] z = new BigDecimal[k];
+            for (int i = 0; i < k; i++) {
+                BigDecimal s = v[i];
+                for (int m = 0; m < i; m++) {
+                    s = s.subtract(l[i][m].multiply(z[m], DIGITS), DIGITS);
+                }
+                z[i] = s;
+            }
+            return z;
+        }
+
+        /** uᵀ G⁻¹ u = Σ_m z_m² / d_m with L z = u, rounded to double. */
+        double quadraticFormOfInverse(BigDecimal[] u) {
+            BigDecimal[] z = forward(u);
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int m = 0; m < z.length; m++) {
+                sum = sum.add(z[m].multiply(z[m], DIGITS).divide(d[m], DIGITS), DIGITS);
+            }
+            return sum.doubleValue();
+        }
+
+        /** diag(G⁻¹) = Σ_m (L⁻¹)_{m,j}² / d_m, from the columns of L⁻¹ (unit lower triangular). */
+        double[] inverseDiagonal() {
+            int k = d.length;
+            double[] diagonal = new double[k];
+            BigDecimal[] column = new BigDecimal[k];
+            for (int j = 0; j < k; j++) {
+                // Column j of L⁻¹: solve L·v = e_j; v is zero above j.
+                BigDecimal sum = BigDecimal.ONE.divide(d[j], DIGITS);
+                column[j] = BigDecimal.ONE;
+                for (int i = j + 1; i < k; i++) {
+                    BigDecimal s = BigDecimal.ZERO;
+                    for (int m = j; m < i; m++) {
+                        s = s.subtract(l[i][m].multiply(column[m], DIGITS), DIGITS);
+                    }
+                    column[i] = s;
+                    sum = sum.add(s.multiply(s, DIGITS).divide(d[i], DIGITS), DIGITS);
+                }
+                diagonal[j] = sum.doubleValue();
+            }
+            return diagonal;
+        }
     }
 }
