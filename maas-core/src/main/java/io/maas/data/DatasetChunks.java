@@ -7,6 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * An open CSV source read as consecutive datasets of at most {@code chunkRows} rows each, so that a file larger
@@ -101,6 +103,17 @@ public final class DatasetChunks implements Iterable<Dataset>, Closeable {
                 return chunk;
             }
         };
+    }
+
+    /**
+     * Returns the chunks as a sequential stream that closes this source when it is closed; may be called only once,
+     * and not together with {@link #iterator()}.
+     *
+     * @return the chunks in file order
+     * @throws IllegalStateException if the chunks were iterated already
+     */
+    public Stream<Dataset> stream() {
+        return StreamSupport.stream(spliterator(), false).onClose(this::close);
     }
 
     private boolean advance() {

@@ -1,7 +1,10 @@
 package io.maas.solver;
 
+import io.maas.data.ChunkedSource;
 import io.maas.data.Dataset;
 import io.maas.internal.ExtendedSolver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,6 +138,77 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
         return solve(new Problem(plain.data(), plain.y(), null, intercept, ridge, low.clone()));
     }
 
+    /**
+     * Fits the rows of a source read in chunks, holding one chunk at a time: memory is one chunk plus O(p²) whatever
+     * the number of rows, so data larger than the heap can be fitted.
+     *
+     * <p>The source is read twice (three times when the fit is nearly exact): once for the Gram matrix, once for one
+     * step of iterative refinement in compensated arithmetic, exactly as {@link Precision#AUTO}'s fast path does in
+     * memory, with its error bound. The coefficients equal those of {@link #solve(Dataset)} on the same rows to
+     * about that bound (1e-13 relative or better). Chunks are split among the threads of
+     * {@link Builder#parallelism} and merged in row order, so the answer does not depend on thread timing.
+     *
+     * <p>There is no QR or extended-precision fallback, which need the rows in memory: a problem the normal
+     * equations cannot vouch for (an error bound above 1e-13, as for NIST Longley or a near-collinear design) gets a
+     * {@link SolverException} saying so, and a constant column with an intercept a {@link RankDeficientException},
+     * whatever the {@link RankPolicy}.
+     *
+     * @param source the rows; each pass must yield the same rows in the same order
+     * @return the parameters, diagnostics and (where defined) inference statistics
+     * @throws IOException              if the source cannot be opened or read
+     * @throws IllegalStateException    if the precision is not {@link Precision#AUTO}, or the source yields different
+     *                                  rows on its second pass
+     * @throws IllegalArgumentException if a chunk has a missing or categorical value, bad weights, or columns unlike
+     *                                  the first chunk's (naming the chunk and its first row), or the source is empty
+     * @throws RankDeficientException   if an intercept is fitted and a feature column is constant
+     * @throws SolverException          if the normal equations' answer cannot be trusted
+     */
+    public LinearSolution solve(ChunkedSource source) throws IOException {
+        Objects.requireNonNull(source, "source");
+        if (precision != Precision.AUTO) {
+            throw new IllegalStateException("a chunked fit runs the refined normal equations of Precision.AUTO; "
+                    + "precision " + precision + " needs the rows in memory (solve a Dataset)");
+        }
+        long start = System.nanoTime();
+        ChunkedRows rows = new ChunkedRows(source, intercept, ridge, threads());
+        NormalEquations.Outcome outcome;
+        try {
+            outcome = NormalEquations.solve(rows);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (outcome instanceof NormalEquations.Rejected rejected) {
+            throw new SolverException(rejected.reason() + "; a chunked fit has no QR fallback, which needs the rows "
+                    + "in memory: read the data into a Dataset and solve that");
+        }
+        NormalEquations.Accepted fast = (NormalEquations.Accepted) outcome;
+        if (rows.rowCount() > Integer.MAX_VALUE) {
+            throw new SolverException("a chunked fit reports at most " + Integer.MAX_VALUE + " rows; the source has "
+                    + rows.rowCount());
+        }
+        int n = (int) rows.rowCount();
+        int k = rows.parameters();
+        List<String> parameterNames = new ArrayList<>();
+        if (rows.hasIntercept()) {
+            parameterNames.add("(intercept)");
+        }
+        parameterNames.addAll(rows.featureNames());
+        double[] theta = fast.parameters();
+        Optional<InferenceStatistics> statistics = Inference.of(n, rows.hasIntercept(), ridge, parameterNames, theta,
+                fast.sumOfSquares(), rows.totalSumOfSquares(), fast.inverseGramDiagonal());
+        double penalty = 0;
+        for (int j = rows.hasIntercept() ? 1 : 0; j < theta.length; j++) {
+            penalty += theta[j] * theta[j];
+        }
+        double cost = (fast.sumOfSquares() + ridge * penalty) / (2 * rows.totalWeight());
+        List<String> notes = List.of(String.format(Locale.ROOT, "read in %d chunks, twice", rows.chunkCount()));
+        FitDiagnostics diagnostics = new FitDiagnostics(NORMAL_EQUATIONS_METHOD, Precision.DOUBLE, n, k,
+                OptionalInt.of(k), OptionalDouble.of(fast.conditionEstimate()), 0, true, "direct solve", cost,
+                new double[0], notes, Duration.ofNanos(System.nanoTime() - start));
+        LOG.debug("fitted {}", diagnostics);
+        return solution(rows.featureNames(), rows.hasIntercept(), theta, diagnostics, statistics);
+    }
+
     private LinearSolution solve(Problem problem) {
         long start = System.nanoTime();
         List<String> notes = new ArrayList<>();
@@ -218,14 +292,13 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
                 }
             }
             if (!constant.isEmpty()) {
-                throw constantColumns(problem, constant);
+                throw constantColumns(problem.parameters(), constant);
             }
         }
     }
 
     /** The error for feature columns whose raw values are all equal, which duplicate a fitted intercept. */
-    static RankDeficientException constantColumns(Problem problem, List<String> constant) {
-        int k = problem.parameters();
+    static RankDeficientException constantColumns(int k, List<String> constant) {
         return new RankDeficientException(k - constant.size(), k, constant,
                 "a constant column duplicates the intercept; drop it");
     }
@@ -359,12 +432,17 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
 
     static LinearSolution solution(Problem problem, double[] theta, FitDiagnostics diagnostics,
                                    Optional<InferenceStatistics> statistics) {
-        int offset = problem.hasIntercept() ? 1 : 0;
+        return solution(problem.featureNames(), problem.hasIntercept(), theta, diagnostics, statistics);
+    }
+
+    private static LinearSolution solution(List<String> featureNames, boolean intercept, double[] theta,
+                                           FitDiagnostics diagnostics, Optional<InferenceStatistics> statistics) {
+        int offset = intercept ? 1 : 0;
         double[] coefficients = Arrays.copyOfRange(theta, offset, theta.length);
         for (int j = 0; j < coefficients.length; j++) {
             coefficients[j] += 0.0; // -0.0 + 0.0 is +0.0: no negative zeros in reports
         }
-        return new LinearSolution(problem.featureNames(), offset == 1 ? theta[0] + 0.0 : 0.0, coefficients,
+        return new LinearSolution(featureNames, offset == 1 ? theta[0] + 0.0 : 0.0, coefficients,
                 diagnostics, statistics);
     }
 

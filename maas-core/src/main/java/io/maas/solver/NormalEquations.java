@@ -71,6 +71,121 @@ final class NormalEquations {
     }
 
     /**
+     * The rows of a problem, read in passes: the first accumulates the Gram matrix, the second the refinement sums
+     * at θ₀, and rarely a third the residual sum of squares. Every pass must see the same rows in the same order
+     * and split them the same way, so that the answer is the same to the bit each time.
+     */
+    interface Rows {
+
+        /** The feature names, p of them. */
+        List<String> featureNames();
+
+        /** Whether an intercept is fitted. */
+        Intercept intercept();
+
+        /** The L2 penalty on β. */
+        double ridge();
+
+        /** The first pass. */
+        GramPass gram();
+
+        /** The second pass: residuals at θ₀ and the gradient, in compensated arithmetic, merged in row order. */
+        RefinementAccumulator refinement(double[] theta0);
+
+        /** Σ w r² at θ, compensated. */
+        double sumOfSquares(double[] theta);
+
+        default int features() {
+            return featureNames().size();
+        }
+
+        default boolean hasIntercept() {
+            return intercept() == Intercept.FIT;
+        }
+
+        default int parameters() {
+            return features() + (hasIntercept() ? 1 : 0);
+        }
+    }
+
+    /**
+     * The first pass's result.
+     *
+     * @param gram            the merged accumulator of [X y]
+     * @param constantColumns with an intercept, the names of the feature columns whose raw values are all equal
+     * @param largestRun      the most rows added into one accumulator before merging (the chain of one sum)
+     * @param runs            the number of accumulators merged
+     */
+    record GramPass(GramAccumulator gram, List<String> constantColumns, long largestRun, int runs) {
+    }
+
+    /** The rows of an in-memory problem, split into fixed ranges run on up to {@code parallelism} threads. */
+    private record InMemory(Problem problem, int parallelism, RowTasks tasks) implements Rows {
+
+        InMemory(Problem problem, int parallelism) {
+            this(problem, parallelism, RowTasks.of(problem.rows(), problem.features() + 1));
+        }
+
+        @Override
+        public List<String> featureNames() {
+            return problem.featureNames();
+        }
+
+        @Override
+        public Intercept intercept() {
+            return problem.intercept();
+        }
+
+        @Override
+        public double ridge() {
+            return problem.ridge();
+        }
+
+        @Override
+        public GramPass gram() {
+            int q = problem.features() + 1;
+            List<GramAccumulator> parts = tasks.run(parallelism, t -> {
+                GramAccumulator part = new GramAccumulator(q);
+                part.add(problem.data(), problem.y(), problem.weights(), tasks.from(t), tasks.to(t));
+                return part;
+            });
+            GramAccumulator gram = parts.get(0);
+            for (int t = 1; t < parts.size(); t++) {
+                gram.merge(parts.get(t));
+            }
+            // Decided on the raw values, as the QR path does; only columns with no weighted spread are read again.
+            List<String> constant = new ArrayList<>();
+            if (problem.hasIntercept()) {
+                for (int j : gram.possiblyConstantColumns()) {
+                    if (isConstant(problem.data(), j)) {
+                        constant.add(problem.featureNames().get(j));
+                    }
+                }
+            }
+            return new GramPass(gram, constant, tasks.largest(), tasks.count());
+        }
+
+        @Override
+        public RefinementAccumulator refinement(double[] theta0) {
+            List<RefinementAccumulator> parts = tasks.run(parallelism, t -> {
+                RefinementAccumulator part = new RefinementAccumulator(theta0, problem.intercept());
+                part.add(problem.data(), problem.y(), problem.weights(), tasks.from(t), tasks.to(t));
+                return part;
+            });
+            RefinementAccumulator pass = parts.get(0);
+            for (int t = 1; t < parts.size(); t++) {
+                pass.merge(parts.get(t));
+            }
+            return pass;
+        }
+
+        @Override
+        public double sumOfSquares(double[] theta) {
+            return Residuals.sumOfSquares(problem, theta, new double[theta.length]);
+        }
+    }
+
+    /**
      * The fast solve cannot vouch for its answer.
      *
      * @param reason why, for the log
@@ -85,34 +200,23 @@ final class NormalEquations {
      * @throws RankDeficientException if an intercept is fitted and a feature column is constant
      */
     static Outcome solve(Problem problem, int parallelism) {
-        int n = problem.rows();
+        return solve(new InMemory(problem, parallelism));
+    }
+
+    /**
+     * Solves the problem whose rows {@code problem} reads, in two passes (three when the fit is nearly exact).
+     *
+     * @throws RankDeficientException if an intercept is fitted and a feature column is constant
+     */
+    static Outcome solve(Rows problem) {
+        GramPass first = problem.gram(); // first: a chunked source learns its columns from its first chunk
         int p = problem.features();
         int q = p + 1;
         int k = problem.parameters();
         boolean fit = problem.hasIntercept();
-        double[] y = problem.y();
-        double[] w = problem.weights();
-        RowTasks tasks = RowTasks.of(n, q);
-        List<GramAccumulator> parts = tasks.run(parallelism, t -> {
-            GramAccumulator part = new GramAccumulator(q);
-            part.add(problem.data(), y, w, tasks.from(t), tasks.to(t));
-            return part;
-        });
-        GramAccumulator gram = parts.get(0);
-        for (int t = 1; t < parts.size(); t++) {
-            gram.merge(parts.get(t));
-        }
-        if (fit) {
-            // Decided on the raw values, as the QR path does; only columns with no weighted spread are read again.
-            List<String> constant = new ArrayList<>();
-            for (int j : gram.possiblyConstantColumns()) {
-                if (isConstant(problem.data(), j)) {
-                    constant.add(problem.featureNames().get(j));
-                }
-            }
-            if (!constant.isEmpty()) {
-                throw LeastSquares.constantColumns(problem, constant);
-            }
+        GramAccumulator gram = first.gram();
+        if (!first.constantColumns().isEmpty()) {
+            throw LeastSquares.constantColumns(k, first.constantColumns());
         }
         if (!gram.isFinite()) {
             return new Rejected("the Gram matrix overflows");
@@ -149,7 +253,7 @@ final class NormalEquations {
         double[][] inverse = LowerTriangular.inverse(factor.get());
         double conditionR = Math.max(1.0, LowerTriangular.normInf(factor.get()) * LowerTriangular.normInf(inverse));
         double inverseNorm = LowerTriangular.inverseNorm1Estimate(inverse);
-        double contraction = (k + Math.sqrt((double) tasks.largest() + tasks.count())) * UNIT_ROUNDOFF
+        double contraction = (k + Math.sqrt((double) first.largestRun() + first.runs())) * UNIT_ROUNDOFF
                 * norm1(c, p) * inverseNorm;
         if (!(contraction <= INVERSE_DIAGONAL_ERROR) || !Double.isFinite(conditionR)) {
             return new Rejected(String.format(Locale.ROOT, "normal equations: contraction %.1e > %.0e "
@@ -176,7 +280,7 @@ final class NormalEquations {
         for (int j = 0; j < q && fit; j++) {
             meanLow[j] = gram.meanLow(j);
         }
-        return refine(problem, parallelism, tasks, new Factor(c, scale, rawNorm, mean, meanLow, total, inverse,
+        return refine(problem, first, new Factor(c, scale, rawNorm, mean, meanLow, total, inverse,
                 inverseNorm, contraction, conditionR), theta0);
     }
 
@@ -185,26 +289,18 @@ final class NormalEquations {
                           double[][] inverse, double inverseNorm, double contraction, double conditionR) {
     }
 
-    private static Outcome refine(Problem problem, int parallelism, RowTasks tasks, Factor f, double[] theta0) {
+    private static Outcome refine(Rows problem, GramPass first, Factor f, double[] theta0) {
         int p = problem.features();
         int k = problem.parameters();
         boolean fit = problem.hasIntercept();
         int offset = fit ? 1 : 0;
-        List<RefinementAccumulator> parts = tasks.run(parallelism, t -> {
-            RefinementAccumulator part = new RefinementAccumulator(theta0, problem.intercept());
-            part.add(problem.data(), problem.y(), problem.weights(), tasks.from(t), tasks.to(t));
-            return part;
-        });
-        RefinementAccumulator pass = parts.get(0);
-        for (int t = 1; t < parts.size(); t++) {
-            pass.merge(parts.get(t));
-        }
+        RefinementAccumulator pass = problem.refinement(theta0);
         // δ solves (AᵀWA + λI′)δ = Aᵀ W r₀ − λβ₀; with an intercept, by block elimination through the centred Gram:
         // δβ = M⁻¹(g_x − x̄·g₀ − λβ₀), δb = g₀/W − x̄ᵀδβ. Each right-hand side carries its rounding error too.
         double u = UNIT_ROUNDOFF;
         // Dot2's γ² (Ogita, Rump and Oishi 2005, Prop. 5.5), for the longest chain of compensated additions: the
         // rows of one row slot, then the slots of a range, then the ranges.
-        double chain = (double) tasks.largest() / pass.slots() + pass.slots() + tasks.count();
+        double chain = (double) first.largestRun() / pass.slots() + pass.slots() + first.runs();
         double dotError = Math.pow(2.0 * chain * u, 2);
         double g0 = fit ? pass.interceptGradient() : 0.0;
         double g0Low = fit ? pass.interceptGradientLow() : 0.0;
@@ -277,7 +373,7 @@ final class NormalEquations {
      * Σ w r₁² from the pass at θ₀: ‖r₀ − Aδ‖² = ‖r₀‖² − 2δᵀAᵀWr₀ + δᵀAᵀWAδ, exact in exact arithmetic. When the
      * fit is nearly exact the two sides cancel, and the residuals are summed again at θ₁ (compensated).
      */
-    private static double sumOfSquares(Problem problem, Factor f, RefinementAccumulator pass, double[] theta,
+    private static double sumOfSquares(Rows problem, Factor f, RefinementAccumulator pass, double[] theta,
                                        double[] delta, double[] deltaGamma, double g0) {
         int p = problem.features();
         int offset = problem.hasIntercept() ? 1 : 0;
@@ -299,7 +395,7 @@ final class NormalEquations {
         double before = pass.sumOfSquares();
         double drop = 2 * linear - quadratic;
         if (drop > 0.5 * before) {
-            return Residuals.sumOfSquares(problem, theta, new double[theta.length]);
+            return problem.sumOfSquares(theta);
         }
         return Math.max(0.0, before - drop);
     }
