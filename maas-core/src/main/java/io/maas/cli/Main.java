@@ -48,6 +48,8 @@ public final class Main {
             commands:
               quickstart                 (default) run on the bundled diabetes data (442 rows, 10 features)
               fit --data FILE            run on your CSV file: header row, numeric cells, UTF-8
+              fit --data FILE --chunked  fit every row of a file of any size, read in chunks twice (least
+                                         squares; takes --target, --no-intercept, --ridge, --json only)
               serve --model FILE         serve a saved model over HTTP: POST /predict, GET /metrics, /health, /model
 
             data options:
@@ -59,15 +61,18 @@ public final class Main {
               --folds K                  K-fold cross-validation on the training rows (default 5; 0 to skip)
             model options:
               --no-intercept             fit y = xᵀβ through the origin
-              --solver qr|gd             least squares by QR (default) or gradient descent on J(θ)
+              --solver qr|gd             direct least squares (default) or gradient descent on J(θ)
               --precision auto|double|extended
-                                         arithmetic of the QR solver (default auto: extended when needed)
+                                         arithmetic of the direct solver (default auto: refined normal
+                                         equations, else QR, else extended precision, as accuracy needs)
               --policy fail|minimum-norm|gradient-descent
                                          what to do with a rank-deficient design (default gradient-descent)
               --ridge LAMBDA             L2 penalty on the coefficients, intercept not penalised (default 0)
             output:
               --json                     print the report as JSON on standard output
               --save FILE                save the fitted pipeline and its model card (JSON model file)
+              --progress                 with --chunked: show progress on standard error even without a
+                                         terminal (shown by default when the JVM has a console)
             serve options:
               --host ADDRESS             address to bind (default 127.0.0.1)
               --port N                   port (default 8080; 0 picks a free one)
@@ -110,6 +115,10 @@ public final class Main {
             return serve(options, out, err);
         }
         try {
+            if (options.chunked()) {
+                out.print(ChunkedFit.run(options, err));
+                return 0;
+            }
             Report report = fit(options);
             out.print(options.json() ? Json.write(report.toJson()) : report.toText());
             return 0;
@@ -121,7 +130,9 @@ public final class Main {
             err.println("maas: cannot read " + e.getFile() + ": permission denied");
         } catch (IOException e) {
             err.println("maas: cannot read " + options.data() + ": " + e.getMessage());
-        } catch (DataFormatException | SolverException | IllegalArgumentException e) {
+        } catch (java.io.UncheckedIOException e) {
+            err.println("maas: cannot read " + options.data() + ": " + e.getCause().getMessage());
+        } catch (DataFormatException | SolverException | IllegalArgumentException | IllegalStateException e) {
             err.println("maas: " + e.getMessage());
         } catch (RuntimeException e) {
             err.println("maas: unexpected error: " + e);

@@ -11,7 +11,11 @@ import java.util.Locale;
 record Options(boolean help, String data, String target, double trainFraction, int trainRows, long seed,
                boolean json, Intercept intercept, Solver solver, RankPolicy policy, Precision precision,
                double ridge, int folds, String save, boolean serve, String model, String host, int port,
-               int threads) {
+               int threads, boolean chunked, boolean progress) {
+
+    /** The options {@code fit --chunked} accepts besides the command itself. */
+    private static final java.util.Set<String> CHUNKED_OPTIONS = java.util.Set.of("--chunked", "--progress",
+            "--data", "--target", "--no-intercept", "--ridge", "--json", "--help", "-h");
 
     /** The solver chosen with --solver. */
     enum Solver {
@@ -42,9 +46,15 @@ record Options(boolean help, String data, String target, double trainFraction, i
         Precision precision = Precision.AUTO;
         double ridge = 0;
         int folds = 5;
+        boolean chunked = false;
+        boolean progress = false;
+        java.util.List<String> given = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            given.add(arg);
             switch (arg) {
+                case "--chunked" -> chunked = true;
+                case "--progress" -> progress = true;
                 case "--help", "-h" -> help = true;
                 case "--json" -> json = true;
                 case "quickstart" -> requireFirst(i, arg);
@@ -89,8 +99,22 @@ record Options(boolean help, String data, String target, double trainFraction, i
         if (!help && !serve && model != null) {
             throw new IllegalArgumentException("--model belongs to the serve command");
         }
+        if (!help && chunked) {
+            if (!fit) {
+                throw new IllegalArgumentException("--chunked belongs to the fit command");
+            }
+            for (String arg : given) {
+                if (arg.startsWith("-") && !CHUNKED_OPTIONS.contains(arg)) {
+                    throw new IllegalArgumentException("fit --chunked fits all rows by least squares and takes "
+                            + "only --data, --target, --no-intercept, --ridge, --json and --progress, not " + arg);
+                }
+            }
+        }
+        if (!help && progress && !chunked) {
+            throw new IllegalArgumentException("--progress belongs to fit --chunked");
+        }
         return new Options(help, data, target, trainFraction, trainRows, seed, json, intercept, solver, policy,
-                precision, ridge, folds, save, serve, model, host, port, threads);
+                precision, ridge, folds, save, serve, model, host, port, threads, chunked, progress);
     }
 
     private static void requireFirst(int index, String command) {

@@ -49,6 +49,13 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
             + "ojAlgo Cholesky) refined once with compensated residuals";
     private static final LeastSquares DEFAULTS = builder().build();
 
+    /**
+     * A chunked fit has no QR to fall back on, so it accepts a contraction up to 1e-8 (κ₁ of the scaled Gram up to
+     * about 1e6 for moderate sizes; standard errors then keep 8 digits, and say so) and refines up to three times,
+     * each step a pass over the rows, until the coefficients' bound reaches 1e-13.
+     */
+    private static final NormalEquations.Limits CHUNKED_LIMITS = new NormalEquations.Limits(1e-8, 3);
+
     private final Intercept intercept;
     private final Precision precision;
     private final double ridge;
@@ -142,14 +149,17 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
      * Fits the rows of a source read in chunks, holding one chunk at a time: memory is one chunk plus O(p²) whatever
      * the number of rows, so data larger than the heap can be fitted.
      *
-     * <p>The source is read twice (three times when the fit is nearly exact): once for the Gram matrix, once for one
-     * step of iterative refinement in compensated arithmetic, exactly as {@link Precision#AUTO}'s fast path does in
-     * memory, with its error bound. The coefficients equal those of {@link #solve(Dataset)} on the same rows to
-     * about that bound (1e-13 relative or better). Chunks are split among the threads of
-     * {@link Builder#parallelism} and merged in row order, so the answer does not depend on thread timing.
+     * <p>The source is read two to four times: once for the Gram matrix, then once per step of iterative refinement
+     * in compensated arithmetic (one step as a rule, up to three for a harder problem), as {@link Precision#AUTO}'s
+     * fast path does in memory, with its error bound: every coefficient is accepted only with a bound of 1e-13
+     * relative. The coefficients therefore equal those of {@link #solve(Dataset)} on the same rows to about 2e-13.
+     * Chunks are split among the threads of {@link Builder#parallelism} and merged in row order, so the answer does
+     * not depend on thread timing. The diagnostics' notes say how many passes were read and, when the standard
+     * errors (which come from the unrefined factor) are less accurate than 12 digits, how accurate they are.
      *
      * <p>There is no QR or extended-precision fallback, which need the rows in memory: a problem the normal
-     * equations cannot vouch for (an error bound above 1e-13, as for NIST Longley or a near-collinear design) gets a
+     * equations cannot vouch for (scaled Gram condition beyond about 1e6, as NIST Longley or a near-collinear
+     * design) gets a
      * {@link SolverException} saying so, and a constant column with an intercept a {@link RankDeficientException},
      * whatever the {@link RankPolicy}.
      *
@@ -173,7 +183,7 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
         ChunkedRows rows = new ChunkedRows(source, intercept, ridge, threads());
         NormalEquations.Outcome outcome;
         try {
-            outcome = NormalEquations.solve(rows);
+            outcome = NormalEquations.solve(rows, CHUNKED_LIMITS);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -201,7 +211,13 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
             penalty += theta[j] * theta[j];
         }
         double cost = (fast.sumOfSquares() + ridge * penalty) / (2 * rows.totalWeight());
-        List<String> notes = List.of(String.format(Locale.ROOT, "read in %d chunks, twice", rows.chunkCount()));
+        List<String> notes = new ArrayList<>();
+        notes.add(String.format(Locale.ROOT, "read %d chunks in %d passes", rows.chunkCount(), 1 + fast.refinements()));
+        if (fast.inverseDiagonalError() > NormalEquations.INVERSE_DIAGONAL_ERROR) {
+            notes.add(String.format(Locale.ROOT, "standard errors to about %.1e relative (from the unrefined "
+                    + "factor; refinement steps for the coefficients: %d)", fast.inverseDiagonalError(),
+                    fast.refinements()));
+        }
         FitDiagnostics diagnostics = new FitDiagnostics(NORMAL_EQUATIONS_METHOD, Precision.DOUBLE, n, k,
                 OptionalInt.of(k), OptionalDouble.of(fast.conditionEstimate()), 0, true, "direct solve", cost,
                 new double[0], notes, Duration.ofNanos(System.nanoTime() - start));

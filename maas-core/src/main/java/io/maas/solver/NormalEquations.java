@@ -67,7 +67,21 @@ final class NormalEquations {
      * @param sumOfSquares        Σ w_i r_i² at θ
      */
     record Accepted(double[] parameters, double conditionEstimate, double relativeErrorBound,
-                    double[] inverseGramDiagonal, double sumOfSquares) implements Outcome {
+                    double[] inverseGramDiagonal, double sumOfSquares, double inverseDiagonalError, int refinements)
+            implements Outcome {
+    }
+
+    /**
+     * How far the solve may go before it gives up.
+     *
+     * @param maxContraction the largest accepted ρ = ε·κ₁(C): the relative error of the standard errors, and the
+     *                       factor by which each refinement step shrinks the error
+     * @param maxRefinements the most refinement steps (each one a pass over the rows)
+     */
+    record Limits(double maxContraction, int maxRefinements) {
+
+        /** In memory, where QR takes what these reject: one step, and 12 digits for the standard errors. */
+        static final Limits IN_MEMORY = new Limits(INVERSE_DIAGONAL_ERROR, 1);
     }
 
     /**
@@ -190,7 +204,11 @@ final class NormalEquations {
      *
      * @param reason why, for the log
      */
-    record Rejected(String reason) implements Outcome {
+    record Rejected(String reason, double[] refinedParameters) implements Outcome {
+
+        Rejected(String reason) {
+            this(reason, null);
+        }
     }
 
     /**
@@ -200,7 +218,7 @@ final class NormalEquations {
      * @throws RankDeficientException if an intercept is fitted and a feature column is constant
      */
     static Outcome solve(Problem problem, int parallelism) {
-        return solve(new InMemory(problem, parallelism));
+        return solve(new InMemory(problem, parallelism), Limits.IN_MEMORY);
     }
 
     /**
@@ -208,7 +226,7 @@ final class NormalEquations {
      *
      * @throws RankDeficientException if an intercept is fitted and a feature column is constant
      */
-    static Outcome solve(Rows problem) {
+    static Outcome solve(Rows problem, Limits limits) {
         GramPass first = problem.gram(); // first: a chunked source learns its columns from its first chunk
         int p = problem.features();
         int q = p + 1;
@@ -255,9 +273,9 @@ final class NormalEquations {
         double inverseNorm = LowerTriangular.inverseNorm1Estimate(inverse);
         double contraction = (k + Math.sqrt((double) first.largestRun() + first.runs())) * UNIT_ROUNDOFF
                 * norm1(c, p) * inverseNorm;
-        if (!(contraction <= INVERSE_DIAGONAL_ERROR) || !Double.isFinite(conditionR)) {
+        if (!(contraction <= limits.maxContraction()) || !Double.isFinite(conditionR)) {
             return new Rejected(String.format(Locale.ROOT, "normal equations: contraction %.1e > %.0e "
-                    + "(condition of the scaled Gram ~ %.1e)", contraction, INVERSE_DIAGONAL_ERROR,
+                    + "(condition of the scaled Gram ~ %.1e)", contraction, limits.maxContraction(),
                     norm1(c, p) * inverseNorm));
         }
 
@@ -280,8 +298,14 @@ final class NormalEquations {
         for (int j = 0; j < q && fit; j++) {
             meanLow[j] = gram.meanLow(j);
         }
-        return refine(problem, first, new Factor(c, scale, rawNorm, mean, meanLow, total, inverse,
-                inverseNorm, contraction, conditionR), theta0);
+        Factor factored = new Factor(c, scale, rawNorm, mean, meanLow, total, inverse, inverseNorm, contraction,
+                conditionR);
+        Outcome outcome = refine(problem, first, factored, theta0, 1);
+        for (int step = 2; step <= limits.maxRefinements() && outcome instanceof Rejected rejected
+                && rejected.refinedParameters() != null; step++) {
+            outcome = refine(problem, first, factored, rejected.refinedParameters(), step);
+        }
+        return outcome;
     }
 
     /** The scaled Gram matrix and everything derived from it that the refinement step needs. */
@@ -289,7 +313,7 @@ final class NormalEquations {
                           double[][] inverse, double inverseNorm, double contraction, double conditionR) {
     }
 
-    private static Outcome refine(Rows problem, GramPass first, Factor f, double[] theta0) {
+    private static Outcome refine(Rows problem, GramPass first, Factor f, double[] theta0, int step) {
         int p = problem.features();
         int k = problem.parameters();
         boolean fit = problem.hasIntercept();
@@ -362,11 +386,12 @@ final class NormalEquations {
             worst = Math.max(worst, interceptError / Math.abs(theta[0]));
         }
         if (!(worst <= LeastSquares.TRUSTED_RELATIVE_ERROR)) {
-            return new Rejected(String.format(Locale.ROOT, "normal equations: refined error bound %.1e > %.0e",
-                    worst, LeastSquares.TRUSTED_RELATIVE_ERROR));
+            return new Rejected(String.format(Locale.ROOT, "normal equations: refined error bound %.1e > %.0e "
+                    + "after %d refinement step(s)", worst, LeastSquares.TRUSTED_RELATIVE_ERROR, step),
+                    Double.isFinite(worst) ? theta : null);
         }
         return new Accepted(theta, f.conditionR(), worst, inverseDiagonal(f, fit),
-                sumOfSquares(problem, f, pass, theta, delta, deltaGamma, g0));
+                sumOfSquares(problem, f, pass, theta, delta, deltaGamma, g0), f.contraction(), step);
     }
 
     /**

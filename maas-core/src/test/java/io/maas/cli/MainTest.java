@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,6 +106,46 @@ class MainTest {
         assertThat(json.get("coefficients").get("x").asDouble())
                 .isCloseTo(2.0, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(json.get("target").asText()).isEqualTo("y");
+    }
+
+    @Test
+    void fit_chunked_reads_the_file_twice_and_agrees_with_the_in_memory_fit(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("noisy.csv");
+        StringBuilder text = new StringBuilder("x,z,y\n");
+        for (int i = 0; i < 30; i++) {
+            text.append(i).append(',').append(i % 4).append(',').append(3 + 2 * i - (i % 4) + (i * 7 % 5) * 0.1)
+                    .append('\n');
+        }
+        Files.writeString(csv, text);
+        assertThat(run("fit", "--data", csv.toString(), "--train-rows", "30", "--folds", "0", "--json"))
+                .as(err()).isZero();
+        JsonNode inMemory = new ObjectMapper().readTree(out());
+        out.reset();
+
+        int status = run("fit", "--data", csv.toString(), "--chunked", "--progress", "--json");
+
+        assertThat(status).as(err()).isZero();
+        JsonNode chunked = new ObjectMapper().readTree(out());
+        assertThat(chunked.get("rows").asInt()).isEqualTo(30);
+        assertThat(chunked.get("intercept").asDouble()).isCloseTo(inMemory.get("intercept").asDouble(),
+                org.assertj.core.api.Assertions.withinPercentage(1e-10));
+        for (String name : List.of("x", "z")) {
+            assertThat(chunked.get("coefficients").get(name).asDouble()).isCloseTo(
+                    inMemory.get("coefficients").get(name).asDouble(),
+                    org.assertj.core.api.Assertions.withinPercentage(1e-10));
+        }
+        assertThat(err()).contains("pass 1 of 2: 30 rows read").contains("pass 2 of 2: 30 rows read")
+                .contains("100% done, about 0 s left").endsWith(System.lineSeparator());
+    }
+
+    @Test
+    void fit_chunked_refuses_the_options_it_cannot_honour() {
+        int status = run("fit", "--data", "any.csv", "--chunked", "--folds", "3");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err()).isEqualTo("maas: fit --chunked fits all rows by least squares and takes only --data, "
+                + "--target, --no-intercept, --ridge, --json and --progress, not --folds (see --help)"
+                + System.lineSeparator());
     }
 
     @Test
