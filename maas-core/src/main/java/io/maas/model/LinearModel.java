@@ -66,11 +66,7 @@ public final class LinearModel implements Model {
     @Override
     public double predict(double[] row) {
         Objects.requireNonNull(row, "row");
-        Models.requireRow(row, solution.featureNames());
-        double sum = intercept;
-        for (int j = 0; j < coefficients.length; j++) {
-            sum += coefficients[j] * row[j];
-        }
+        double sum = Models.linearCombination(intercept, coefficients, row, solution.featureNames());
         if (!Double.isFinite(sum)) {
             throw new IllegalArgumentException("the prediction overflows a double for the row "
                     + java.util.Arrays.toString(row) + "; the features are far outside the training range");

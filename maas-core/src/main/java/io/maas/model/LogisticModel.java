@@ -57,11 +57,7 @@ public final class LogisticModel implements Classifier {
     @Override
     public double predict(double[] row) {
         Objects.requireNonNull(row, "row");
-        Models.requireRow(row, solution.featureNames());
-        double z = intercept;
-        for (int j = 0; j < coefficients.length; j++) {
-            z += coefficients[j] * row[j];
-        }
+        double z = Models.linearCombination(intercept, coefficients, row, solution.featureNames());
         if (Double.isNaN(z)) {
             throw new IllegalArgumentException("the margin overflows for the row " + java.util.Arrays.toString(row));
         }
