@@ -203,7 +203,7 @@ public final class Main {
         } catch (NoSuchFileException e) {
             err.println("maas: cannot read " + e.getFile() + ": no such file");
             return 1;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             err.println("maas: cannot serve: " + e.getMessage());
             return 1;
         }

@@ -4,13 +4,16 @@ import io.maas.data.Dataset;
 import io.maas.pipeline.CategoricalStage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * A fitted one-hot encoder (see {@link OneHot}): the numeric columns, then for each categorical column one 0/1 column
- * per training level. Immutable and thread-safe; encoding a row allocates nothing.
+ * per training level, named {@code column=level}. Immutable and thread-safe; encoding a row allocates nothing.
  */
 public final class OneHotEncoder implements CategoricalStage {
 
@@ -44,7 +47,84 @@ public final class OneHotEncoder implements CategoricalStage {
     }
 
     /**
-     * Returns the training levels of each categorical column, sorted.
+     * Rebuilds a fitted one-hot encoder from its parameters, as a model file stores them: it writes the numeric
+     * columns first, unchanged, then for each categorical column one 0/1 column per level, named {@code column=level},
+     * in the order given; an unknown or missing category is an error (see {@link #ignoreUnknown()}).
+     *
+     * <p>For example, {@code OneHotEncoder.of(List.of("x"), List.of("city"), List.of(List.of("Oslo", "Rome")))}
+     * writes the columns {@code x}, {@code city=Oslo} and {@code city=Rome}.
+     *
+     * @param numeric     the names of the numeric columns read and passed through, distinct and not blank; may be
+     *                    empty
+     * @param categorical the names of the categorical columns read, at least one, distinct, not blank and none of
+     *                    {@code numeric}
+     * @param levels      for each categorical column, its levels in the order of their output columns: at least one,
+     *                    distinct
+     * @return the encoder; the lists are copied
+     * @throws IllegalArgumentException if a name is blank or repeats, there is no categorical column, the level lists
+     *                                  are not one per categorical column, a list is empty or repeats a level, or
+     *                                  two output columns would have the same name (the message names it)
+     */
+    public static OneHotEncoder of(List<String> numeric, List<String> categorical, List<List<String>> levels) {
+        Objects.requireNonNull(numeric, "numeric");
+        Objects.requireNonNull(categorical, "categorical");
+        Objects.requireNonNull(levels, "levels");
+        Set<String> names = new HashSet<>();
+        for (String name : numeric) {
+            if (Objects.requireNonNull(name, "numeric name").isBlank() || !names.add(name)) {
+                throw new IllegalArgumentException("numeric column '" + name + "' is blank or named twice");
+            }
+        }
+        if (categorical.isEmpty()) {
+            throw new IllegalArgumentException("a one-hot encoder reads at least one categorical column");
+        }
+        for (String name : categorical) {
+            if (Objects.requireNonNull(name, "categorical name").isBlank() || !names.add(name)) {
+                throw new IllegalArgumentException("categorical column '" + name
+                        + "' is blank or named twice (among the numeric and categorical columns)");
+            }
+        }
+        if (levels.size() != categorical.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%d level lists but %d categorical columns", levels.size(), categorical.size()));
+        }
+        for (int c = 0; c < levels.size(); c++) {
+            List<String> columnLevels = List.copyOf(levels.get(c)); // rejects null levels
+            if (columnLevels.isEmpty()) {
+                throw new IllegalArgumentException("categorical column '" + categorical.get(c) + "' has no level");
+            }
+            Set<String> seen = new HashSet<>();
+            for (String level : columnLevels) {
+                if (!seen.add(level)) {
+                    throw new IllegalArgumentException("categorical column '" + categorical.get(c)
+                            + "' lists the level '" + level + "' twice");
+                }
+            }
+        }
+        OneHotEncoder encoder = new OneHotEncoder(numeric, categorical, levels, false);
+        Set<String> outputs = new HashSet<>();
+        for (String output : encoder.outputs) {
+            if (!outputs.add(output)) {
+                throw new IllegalArgumentException("two output columns would be named '" + output
+                        + "' (a numeric column, or a categorical column and level joined by '=')");
+            }
+        }
+        return encoder;
+    }
+
+    /**
+     * Returns the same encoder, except that an unknown or missing category becomes all zeros instead of an error, as
+     * {@link OneHot#ignoreUnknown()} fits it.
+     *
+     * @return a new encoder, or this one if it already ignores them
+     */
+    public OneHotEncoder ignoreUnknown() {
+        return ignoreUnknown ? this : new OneHotEncoder(numeric, categorical, levels, true);
+    }
+
+    /**
+     * Returns the levels of each categorical column, in the order of their output columns: sorted when fitted by
+     * {@link OneHot}.
      *
      * @return an unmodifiable list of lists, in the order of {@link #categoricalInputNames()}
      */

@@ -29,7 +29,7 @@ record Envelope(int major, int minor, int payloadStart, int payloadEnd) {
     static final String FORMAT = "maas-model";
     /** The format version this maas writes, and the newest it fully understands. */
     static final int MAJOR = 1;
-    static final int MINOR = 0;
+    static final int MINOR = 1;
 
     private static final Pattern VERSION = Pattern.compile("(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");

@@ -183,10 +183,16 @@ final class JsonIn {
 
     /** Reads an array of at most {@code max} distinct names, at least one. */
     List<String> names(String path, int max) throws IOException {
-        List<String> names = strings(path, max);
+        List<String> names = namesOrNone(path, max);
         if (names.isEmpty()) {
             throw error(path, "must name at least one column");
         }
+        return names;
+    }
+
+    /** Reads an array of at most {@code max} distinct names, possibly empty. */
+    List<String> namesOrNone(String path, int max) throws IOException {
+        List<String> names = strings(path, max);
         Set<String> seen = new HashSet<>();
         for (int k = 0; k < names.size(); k++) {
             if (names.get(k).isBlank() || !seen.add(names.get(k))) {

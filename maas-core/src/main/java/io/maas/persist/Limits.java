@@ -27,6 +27,8 @@ final class Limits {
     static final int MAX_COLUMNS = 100_000;
     /** The most stages in a pipeline. */
     static final int MAX_STAGES = 1_000;
+    /** The most levels of a one-hot encoder, over all its categorical columns: each is an output column. */
+    static final int MAX_LEVELS = 100_000;
     /** The most terms × inputs of a polynomial stage (its output names take that much work and memory to build). */
     static final long MAX_POLYNOMIAL_CELLS = 10_000_000L;
 

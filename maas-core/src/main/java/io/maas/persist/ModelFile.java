@@ -18,8 +18,9 @@ import java.util.Objects;
  * the payload) is checked before the content is read, and nothing in a file names a class: stage and model types
  * come from a fixed table. Anything wrong with the bytes, from a wrong format to a truncated file, a checksum
  * mismatch, a missing or extra field, a NaN or a size that disagrees with another, throws one exception,
- * {@link ModelFormatException}, whose message says what and where. A file of a newer minor version (1.1 to this
- * maas's 1.0) loads: fields it does not know are optional additions and are skipped. A newer major version does not.
+ * {@link ModelFormatException}, whose message says what and where. A file of a newer minor version (1.2 to this
+ * maas's 1.1) loads: fields it does not know are optional additions and are skipped, though a stage type or other
+ * name it does not know is still rejected. A newer major version does not load.
  *
  * <p>Stateless and thread-safe.
  */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.maas.model.Classifier;
 import io.maas.model.Model;
 import io.maas.model.Task;
+import io.maas.pipeline.CategoricalStage;
 import io.maas.pipeline.Evaluation;
 import io.maas.pipeline.FittedPipeline;
 import io.maas.pipeline.FittedStage;
@@ -32,7 +33,9 @@ import java.util.Set;
  */
 final class Payload {
 
+    /** The feature types: a number, or a category given as a string (read by the pipeline's encoder). */
     private static final String NUMBER = "number";
+    private static final String CATEGORICAL = "categorical";
 
     private Payload() {
     }
@@ -72,10 +75,10 @@ final class Payload {
         out.writeStringField("created", saved.created().toString());
         out.writeArrayFieldStart("features");
         for (String name : pipeline.featureNames()) {
-            out.writeStartObject();
-            out.writeStringField("name", name);
-            out.writeStringField("type", NUMBER);
-            out.writeEndObject();
+            writeFeature(out, name, NUMBER);
+        }
+        for (String name : pipeline.categoricalNames()) {
+            writeFeature(out, name, CATEGORICAL);
         }
         out.writeEndArray();
         out.writeStringField("target", pipeline.targetName());
@@ -106,6 +109,13 @@ final class Payload {
         } else {
             out.writeNull();
         }
+        out.writeEndObject();
+    }
+
+    private static void writeFeature(JsonGenerator out, String name, String type) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("name", name);
+        out.writeStringField("type", type);
         out.writeEndObject();
     }
 
@@ -144,7 +154,8 @@ final class Payload {
                 "training_rows", "metrics", "stages", "model", "evaluation");
         String maasVersion = null;
         Instant created = null;
-        List<String> features = null;
+        Features features = null;
+        JsonLocation featuresAt = null;
         String target = null;
         JsonLocation targetAt = null;
         int trainingRows = 0;
@@ -160,7 +171,10 @@ final class Payload {
             switch (field) {
                 case "maas_version" -> maasVersion = in.name(at);
                 case "created" -> created = instant(in, at);
-                case "features" -> features = readFeatures(in, at);
+                case "features" -> {
+                    featuresAt = in.location();
+                    features = readFeatures(in, at);
+                }
                 case "target" -> {
                     targetAt = in.location();
                     target = in.name(at);
@@ -188,10 +202,11 @@ final class Payload {
             }
         }
         fields.requireAll();
-        if (features.contains(target)) {
+        if (features.numeric().contains(target) || features.categorical().contains(target)) {
             throw JsonIn.error(targetAt, "$.payload.target", JsonIn.quote(target) + " is also a feature");
         }
-        List<String> columns = features;
+        requireEncoder(featuresAt, features, stages, stageStarts);
+        List<String> columns = features.numeric();
         String writer = "$.payload.features";
         for (int s = 0; s < stages.size(); s++) {
             String path = "$.payload.stages[" + s + "]";
@@ -209,7 +224,7 @@ final class Payload {
         }
         FittedPipeline pipeline;
         try {
-            pipeline = FittedPipeline.of(stages, model, features, target, trainingRows, metrics);
+            pipeline = FittedPipeline.of(stages, model, features.numeric(), target, trainingRows, metrics);
         } catch (IllegalArgumentException e) {
             throw JsonIn.invalid(fields, e);
         }
@@ -250,6 +265,56 @@ final class Payload {
         }
     }
 
+    /**
+     * Requires the categorical features to be exactly those the pipeline's one categorical stage reads, in order, or
+     * none when no stage reads any.
+     */
+    private static void requireEncoder(JsonLocation featuresAt, Features features, List<FittedStage> stages,
+                                       List<JsonLocation> stageStarts) {
+        int encoder = -1;
+        for (int s = 0; s < stages.size(); s++) {
+            if (stages.get(s) instanceof CategoricalStage categorical) {
+                String path = "$.payload.stages[" + s + "]";
+                if (encoder >= 0) {
+                    throw JsonIn.error(stageStarts.get(s), path, "encodes categorical columns but $.payload.stages["
+                            + encoder + "] already does; a pipeline encodes them once");
+                }
+                encoder = s;
+                requireCategorical(stageStarts.get(s), path, categorical.categoricalInputNames(), features);
+            }
+        }
+        if (encoder < 0 && !features.categorical().isEmpty()) {
+            throw JsonIn.error(featuresAt, "$.payload.features", "the categorical feature "
+                    + JsonIn.quote(features.categorical().get(0)) + " is read by no stage; categorical features "
+                    + "need a one_hot_encoder stage");
+        }
+    }
+
+    /** Requires a categorical stage to read exactly the categorical features, in order. */
+    private static void requireCategorical(JsonLocation at, String path, List<String> reads, Features features) {
+        List<String> declared = features.categorical();
+        for (int c = 0; c < reads.size(); c++) {
+            String name = reads.get(c);
+            if (c < declared.size() && declared.get(c).equals(name)) {
+                continue;
+            }
+            if (features.numeric().contains(name)) {
+                throw JsonIn.error(at, path, "reads " + JsonIn.quote(name) + " as a categorical column but "
+                        + "$.payload.features declares it a number");
+            }
+            if (!declared.contains(name)) {
+                throw JsonIn.error(at, path, "reads the categorical column " + JsonIn.quote(name)
+                        + ", which $.payload.features does not declare");
+            }
+            throw JsonIn.error(at, path, String.format(Locale.ROOT, "reads categorical column %d as %s but "
+                    + "$.payload.features declares %s there", c, JsonIn.quote(name), JsonIn.quote(declared.get(c))));
+        }
+        if (declared.size() > reads.size()) {
+            throw JsonIn.error(at, path, "does not read the categorical feature "
+                    + JsonIn.quote(declared.get(reads.size())) + " that $.payload.features declares");
+        }
+    }
+
     private static Instant instant(JsonIn in, String path) throws IOException {
         String text = in.string(path);
         try {
@@ -259,25 +324,32 @@ final class Payload {
         }
     }
 
-    private static List<String> readFeatures(JsonIn in, String path) throws IOException {
+    /** The raw features a row holds: the numeric ones in order, and the categorical ones in order. */
+    private record Features(List<String> numeric, List<String> categorical) {
+    }
+
+    private static Features readFeatures(JsonIn in, String path) throws IOException {
         in.array(path, "an array of features");
-        List<String> names = new ArrayList<>();
+        List<String> numeric = new ArrayList<>();
+        List<String> categorical = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         while (in.next() != JsonToken.END_ARRAY) {
-            String at = path + "[" + names.size() + "]";
-            if (names.size() == Limits.MAX_COLUMNS) {
+            String at = path + "[" + seen.size() + "]";
+            if (seen.size() == Limits.MAX_COLUMNS) {
                 throw in.error(path, "more than the format's limit of " + Limits.MAX_COLUMNS + " features");
             }
             JsonIn.Fields fields = in.object(at).expect("name", "type");
             String name = null;
+            String type = null;
             for (String field = fields.next(); field != null; field = fields.next()) {
                 if (field.equals("name")) {
                     name = in.name(fields.at(field));
                 } else {
-                    String type = in.string(fields.at(field));
-                    if (!type.equals(NUMBER)) {
+                    type = in.string(fields.at(field));
+                    if (!type.equals(NUMBER) && !type.equals(CATEGORICAL)) {
                         throw in.error(fields.at(field), "unknown feature type " + JsonIn.quote(type)
-                                + "; this maas reads \"" + NUMBER + "\"" + in.upgradeHint());
+                                + "; this maas reads \"" + NUMBER + "\" and \"" + CATEGORICAL + "\""
+                                + in.upgradeHint());
                     }
                 }
             }
@@ -285,12 +357,12 @@ final class Payload {
             if (!seen.add(name)) {
                 throw in.error(at + ".name", JsonIn.quote(name) + " is named twice");
             }
-            names.add(name);
+            (type.equals(NUMBER) ? numeric : categorical).add(name);
         }
-        if (names.isEmpty()) {
+        if (seen.isEmpty()) {
             throw in.error(path, "a pipeline reads at least one feature");
         }
-        return names;
+        return new Features(numeric, categorical);
     }
 
     /** Returns the metric of that name in the file, or null. */

@@ -1,6 +1,8 @@
 package io.maas.persist;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonToken;
+import io.maas.features.OneHotEncoder;
 import io.maas.features.PolynomialFeatures;
 import io.maas.pipeline.FittedStage;
 import io.maas.preprocess.ColumnSelection;
@@ -8,6 +10,7 @@ import io.maas.preprocess.Imputer;
 import io.maas.preprocess.MinMaxScaler;
 import io.maas.preprocess.StandardScaler;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +35,12 @@ final class StageFormats {
             "min_max_scaler", StageFormats::readMinMaxScaler,
             "column_selection", StageFormats::readColumnSelection,
             "polynomial_features", StageFormats::readPolynomialFeatures,
-            "imputer", StageFormats::readImputer);
+            "imputer", StageFormats::readImputer,
+            "one_hot_encoder", StageFormats::readOneHotEncoder);
+
+    /** The values of a one-hot encoder's {@code unknown_categories}: rejected, or encoded as all zeros. */
+    private static final String UNKNOWN_ERROR = "error";
+    private static final String UNKNOWN_ZEROS = "zeros";
 
     private StageFormats() {
     }
@@ -80,6 +88,19 @@ final class StageFormats {
             JsonOut.writeInts(out, "parents", polynomial.parents());
             JsonOut.writeInts(out, "variables", polynomial.variables());
             JsonOut.writeStrings(out, "outputs", polynomial.outputNames());
+        } else if (stage instanceof OneHotEncoder encoder) {
+            out.writeStringField("type", "one_hot_encoder");
+            JsonOut.writeStrings(out, "inputs", encoder.inputNames());
+            out.writeArrayFieldStart("categorical_inputs");
+            for (int c = 0; c < encoder.categoricalInputNames().size(); c++) {
+                out.writeStartObject();
+                out.writeStringField("name", encoder.categoricalInputNames().get(c));
+                JsonOut.writeStrings(out, "levels", encoder.levels().get(c));
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeStringField("unknown_categories", encoder.ignoresUnknown() ? UNKNOWN_ZEROS : UNKNOWN_ERROR);
+            JsonOut.writeStrings(out, "outputs", encoder.outputNames());
         } else {
             throw new IllegalArgumentException("the model format has no type for the stage " + stage + " ("
                     + stage.getClass().getName() + "); it saves " + new TreeSet<>(READERS.keySet()));
@@ -237,6 +258,143 @@ final class StageFormats {
             }
         }
         return polynomial;
+    }
+
+    /** The categorical columns of a one-hot encoder as read: names and, for each, its levels in output order. */
+    private record CategoricalInputs(List<String> names, List<List<String>> levels, int levelCount) {
+    }
+
+    private static FittedStage readOneHotEncoder(JsonIn in, JsonIn.Fields fields) throws IOException {
+        fields.expect("inputs", "categorical_inputs", "unknown_categories", "outputs");
+        List<String> inputs = null;
+        CategoricalInputs categorical = null;
+        boolean zeros = false;
+        List<String> outputs = null;
+        for (String field = fields.next(); field != null; field = fields.next()) {
+            String at = fields.at(field);
+            switch (field) {
+                case "inputs" -> inputs = in.namesOrNone(at, Limits.MAX_COLUMNS);
+                case "categorical_inputs" -> categorical = readCategoricalInputs(in, at);
+                case "unknown_categories" -> zeros = unknownCategories(in, at);
+                default -> outputs = in.names(at, Limits.MAX_COLUMNS);
+            }
+        }
+        fields.requireAll();
+        Set<String> numeric = new HashSet<>(inputs);
+        for (int c = 0; c < categorical.names().size(); c++) {
+            if (numeric.contains(categorical.names().get(c))) {
+                throw JsonIn.error(fields.start(), fields.at("categorical_inputs") + "[" + c + "].name",
+                        JsonIn.quote(categorical.names().get(c)) + " is also one of the inputs");
+            }
+        }
+        in.requireSize(fields.start(), fields.at("outputs"), outputs.size(), inputs.size() + categorical.levelCount(),
+                "columns: the inputs, then one per level");
+        requireEncoderOutputs(fields, inputs, categorical, outputs);
+        try {
+            OneHotEncoder encoder = OneHotEncoder.of(inputs, categorical.names(), categorical.levels());
+            return zeros ? encoder.ignoreUnknown() : encoder;
+        } catch (IllegalArgumentException e) {
+            throw JsonIn.invalid(fields, e);
+        }
+    }
+
+    /**
+     * Reads the categorical columns of an encoder: at most {@link Limits#MAX_COLUMNS}, with at most
+     * {@link Limits#MAX_LEVELS} levels over all of them, each limit checked before a list grows past it.
+     */
+    private static CategoricalInputs readCategoricalInputs(JsonIn in, String path) throws IOException {
+        in.array(path, "an array of categorical columns");
+        List<String> names = new ArrayList<>();
+        List<List<String>> levels = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int levelCount = 0;
+        while (in.next() != JsonToken.END_ARRAY) {
+            String at = path + "[" + names.size() + "]";
+            if (names.size() == Limits.MAX_COLUMNS) {
+                throw in.error(path, "more than the format's limit of " + Limits.MAX_COLUMNS + " categorical columns");
+            }
+            JsonIn.Fields fields = in.object(at).expect("name", "levels");
+            String name = null;
+            List<String> columnLevels = null;
+            for (String field = fields.next(); field != null; field = fields.next()) {
+                if (field.equals("name")) {
+                    name = in.name(fields.at(field));
+                } else {
+                    columnLevels = readLevels(in, fields.at(field), Limits.MAX_LEVELS - levelCount);
+                    levelCount += columnLevels.size();
+                }
+            }
+            fields.requireAll();
+            if (!seen.add(name)) {
+                throw JsonIn.error(fields.start(), at + ".name", JsonIn.quote(name) + " is named twice");
+            }
+            names.add(name);
+            levels.add(columnLevels);
+        }
+        if (names.isEmpty()) {
+            throw in.error(path, "an encoder reads at least one categorical column");
+        }
+        return new CategoricalInputs(names, levels, levelCount);
+    }
+
+    /** Reads the distinct levels of one categorical column, at least one and at most {@code max}. */
+    private static List<String> readLevels(JsonIn in, String path, int max) throws IOException {
+        in.array(path, "an array of levels");
+        List<String> levels = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        while (in.next() != JsonToken.END_ARRAY) {
+            if (levels.size() == max) {
+                throw in.error(path, "more than the format's limit of " + Limits.MAX_LEVELS
+                        + " levels (over all the encoder's categorical columns)");
+            }
+            String level = in.string(path + "[" + levels.size() + "]");
+            if (!seen.add(level)) {
+                throw in.error(path + "[" + levels.size() + "]", JsonIn.quote(level) + " is listed twice");
+            }
+            levels.add(level);
+        }
+        if (levels.isEmpty()) {
+            throw in.error(path, "a categorical column has at least one level");
+        }
+        return levels;
+    }
+
+    private static boolean unknownCategories(JsonIn in, String path) throws IOException {
+        String policy = in.string(path);
+        if (!policy.equals(UNKNOWN_ERROR) && !policy.equals(UNKNOWN_ZEROS)) {
+            throw in.error(path, JsonIn.quote(policy) + " is not a policy for unknown categories; they are \""
+                    + UNKNOWN_ERROR + "\" and \"" + UNKNOWN_ZEROS + "\"" + in.upgradeHint());
+        }
+        return policy.equals(UNKNOWN_ZEROS);
+    }
+
+    /**
+     * Requires each stated output name to be the one the encoder writes: the inputs, then {@code name=level} per
+     * level. Lengths are compared before any name is built, so that a long column name with many levels cannot make
+     * the loader build names far longer than the file.
+     */
+    private static void requireEncoderOutputs(JsonIn.Fields fields, List<String> inputs, CategoricalInputs categorical,
+                                              List<String> outputs) {
+        for (int k = 0; k < inputs.size(); k++) {
+            if (!outputs.get(k).equals(inputs.get(k))) {
+                throw JsonIn.error(fields.start(), fields.at("outputs") + "[" + k + "]", "is "
+                        + JsonIn.quote(outputs.get(k)) + " but the encoder passes the input "
+                        + JsonIn.quote(inputs.get(k)) + " through there");
+            }
+        }
+        int k = inputs.size();
+        for (int c = 0; c < categorical.names().size(); c++) {
+            String name = categorical.names().get(c);
+            for (String level : categorical.levels().get(c)) {
+                String output = outputs.get(k);
+                if (output.length() != name.length() + 1 + level.length() || !output.startsWith(name)
+                        || output.charAt(name.length()) != '=' || !output.endsWith(level)) {
+                    throw JsonIn.error(fields.start(), fields.at("outputs") + "[" + k + "]", "is "
+                            + JsonIn.quote(output) + " but the encoder writes " + JsonIn.quote(name + "=" + level));
+                }
+                k++;
+            }
+        }
     }
 
     /**

@@ -280,14 +280,18 @@ public final class FittedPipeline {
      * preprocessing) and the metrics, but cannot be fitted again: a fitted stage or model does not carry the
      * configuration that made it, so {@code pipeline().fit} throws {@link UnsupportedOperationException}.
      *
+     * <p>The categorical columns a row must hold ({@link #categoricalNames()}) are those the pipeline's
+     * {@link CategoricalStage} reads, such as a one-hot encoder's; a pipeline without one reads numbers only.
+     *
      * <p>A public factory rather than a package-private hook for {@code io.maas.persist}: rebuilding from validated
      * parameters is a legitimate use of its own (parameters fitted elsewhere), and a hook across packages would need
      * mutable static state to hand over the access.
      *
-     * @param stages       the fitted stages, in order; stage 0 reads {@code featureNames}, each next stage reads what
-     *                     the one before writes
+     * @param stages       the fitted stages, in order, at most one of them a {@link CategoricalStage}; stage 0 reads
+     *                     {@code featureNames}, each next stage reads the numeric columns the one before writes
      * @param model        the fitted model, reading what the last stage writes
-     * @param featureNames the raw feature names a row must hold, in order: at least one, distinct, not blank
+     * @param featureNames the raw numeric feature names a row must hold, in order: distinct, not blank, none of the
+     *                     categorical columns; at least one unless a stage reads categorical columns
      * @param targetName   the name of the predicted target, not blank and not a feature name
      * @param trainingRows the number of rows the pipeline was fitted on, &ge; 1
      * @param metrics      the metrics {@link #evaluate} reports, at least one, all of the model's task
@@ -301,19 +305,34 @@ public final class FittedPipeline {
         Objects.requireNonNull(featureNames, "featureNames");
         Objects.requireNonNull(targetName, "targetName");
         Objects.requireNonNull(metrics, "metrics");
-        if (featureNames.isEmpty() || new java.util.HashSet<>(featureNames).size() != featureNames.size()
-                || featureNames.stream().anyMatch(name -> name == null || name.isBlank())) {
-            throw new IllegalArgumentException("feature names must be at least one, distinct and not blank but were "
-                    + featureNames);
+        List<String> categoricalNames = List.of();
+        int encoder = -1;
+        for (int s = 0; s < stages.size(); s++) {
+            if (Objects.requireNonNull(stages.get(s), "stage") instanceof CategoricalStage categorical) {
+                if (encoder >= 0) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "a pipeline may encode "
+                            + "categorical columns once, but stages %d (%s) and %d (%s) both do", encoder,
+                            stages.get(encoder), s, categorical));
+                }
+                encoder = s;
+                categoricalNames = categorical.categoricalInputNames();
+            }
         }
-        if (targetName.isBlank() || featureNames.contains(targetName) || trainingRows < 1) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        if (featureNames.isEmpty() && categoricalNames.isEmpty()
+                || featureNames.stream().anyMatch(name -> name == null || name.isBlank() || !names.add(name))
+                || categoricalNames.stream().anyMatch(name -> !names.add(name))) {
+            throw new IllegalArgumentException("feature names must be at least one, distinct and not blank but were "
+                    + featureNames + (categoricalNames.isEmpty() ? "" : " and the categorical " + categoricalNames));
+        }
+        if (targetName.isBlank() || names.contains(targetName) || trainingRows < 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "target '%s' must be a name that is not blank and not a feature, and trainingRows %d >= 1",
                     targetName, trainingRows));
         }
         List<String> columns = featureNames;
         for (int s = 0; s < stages.size(); s++) {
-            FittedStage stage = Objects.requireNonNull(stages.get(s), "stage");
+            FittedStage stage = stages.get(s);
             if (!stage.inputNames().equals(columns)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "stage %d (%s) reads %s but the columns before it are %s", s, stage, stage.inputNames(),
@@ -338,6 +357,6 @@ public final class FittedPipeline {
         Pipeline pipeline = steps.model(RestoredSteps.estimator(model, task))
                 .evaluate(metrics.toArray(Metric[]::new))
                 .build();
-        return new FittedPipeline(pipeline, stages, model, featureNames, List.of(), targetName, trainingRows);
+        return new FittedPipeline(pipeline, stages, model, featureNames, categoricalNames, targetName, trainingRows);
     }
 }

@@ -97,7 +97,8 @@ public final class PredictionServer implements AutoCloseable {
      * @param threads       the number of worker threads, in [1, {@value Builder#MAX_THREADS}]
      * @return the running server
      * @throws IOException              if the address cannot be bound
-     * @throws IllegalArgumentException if the card is not a JSON object or {@code threads} is out of range
+     * @throws IllegalArgumentException if the card is not a JSON object, {@code threads} is out of range, or the model
+     *                                  reads categorical features (see {@link #builder})
      */
     public static PredictionServer start(FittedPipeline model, String modelCardJson, InetSocketAddress address,
                                          int threads) throws IOException {
@@ -109,11 +110,19 @@ public final class PredictionServer implements AutoCloseable {
      * Returns a builder for a server of a monitored model, with the defaults: 127.0.0.1:8080, 4 worker threads, a
      * body limit of 1 MiB, and the card {@link ModelCard#of} the pipeline.
      *
-     * @param model the monitored model to serve
+     * @param model the monitored model to serve; it reads numeric features only, since requests carry numbers
      * @return a new builder
+     * @throws IllegalArgumentException if the model also reads categorical features (a one-hot encoded pipeline):
+     *                                  refused at once rather than answering every request 400
      */
     public static Builder builder(MonitoredPipeline model) {
-        return new Builder(Objects.requireNonNull(model, "model"));
+        Objects.requireNonNull(model, "model");
+        if (!model.pipeline().categoricalNames().isEmpty()) {
+            throw new IllegalArgumentException("the server takes rows of numbers, but the model also reads the "
+                    + "categorical features " + model.pipeline().categoricalNames() + "; predict with "
+                    + "FittedPipeline.predict(Map) instead");
+        }
+        return new Builder(model);
     }
 
     /**

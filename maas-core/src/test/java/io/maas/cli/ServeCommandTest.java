@@ -72,4 +72,22 @@ class ServeCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("maas: ").doesNotContain("\tat ");
     }
+
+    @Test
+    void serve_refuses_a_model_with_categorical_features_in_one_line(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("onehot.model.json");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/persist/diabetes-onehot.model.json")) {
+            Files.copy(in, model);
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Main.run(new String[] {"serve", "--model", model.toString(), "--port", "0"},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("maas: cannot serve: the server takes rows of "
+                + "numbers, but the model also reads the categorical features [sex, age_band]; predict with "
+                + "FittedPipeline.predict(Map) instead" + System.lineSeparator());
+    }
 }

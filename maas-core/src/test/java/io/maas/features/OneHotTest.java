@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.maas.data.Dataset;
 import io.maas.model.LinearRegression;
 import io.maas.pipeline.FittedPipeline;
+import io.maas.pipeline.FittedStage;
+import io.maas.pipeline.Metric;
 import io.maas.pipeline.Pipeline;
 import io.maas.preprocess.Impute;
 import io.maas.preprocess.Scale;
@@ -14,7 +16,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class OneHotTest {
 
@@ -100,5 +107,120 @@ class OneHotTest {
                 .hasMessageContaining("column 'city' is categorical but the row has 3");
         assertThatThrownBy(() -> model.predict(Map.of("x", 1.0)))
                 .hasMessageContaining("the row has no value for categorical column 'city'");
+    }
+
+    @Test
+    void of_rebuilds_the_encoder_a_fit_made_and_ignore_unknown_mirrors_the_option() {
+        OneHotEncoder fitted = OneHot.encode().fit(cities());
+        OneHotEncoder rebuilt = OneHotEncoder.of(fitted.inputNames(), fitted.categoricalInputNames(),
+                fitted.levels());
+        double[] expected = new double[4];
+        double[] actual = new double[4];
+
+        fitted.transform(new double[] {7}, new String[] {"Rome"}, expected);
+        rebuilt.transform(new double[] {7}, new String[] {"Rome"}, actual);
+
+        assertThat(actual).containsExactly(expected);
+        assertThat(rebuilt.outputNames()).isEqualTo(fitted.outputNames());
+        assertThat(rebuilt.ignoresUnknown()).isFalse();
+        assertThat(rebuilt.ignoreUnknown().ignoresUnknown()).isTrue();
+        assertThatThrownBy(() -> rebuilt.transform(new double[] {7}, new String[] {"Lyon"}, actual))
+                .hasMessageContaining("'Lyon' was not seen in training");
+        rebuilt.ignoreUnknown().transform(new double[] {7}, new String[] {null}, actual);
+        assertThat(actual).containsExactly(7, 0, 0, 0);
+    }
+
+    @Test
+    void of_keeps_the_order_of_the_levels_it_is_given() {
+        OneHotEncoder encoder = OneHotEncoder.of(List.of(), List.of("city"), List.of(List.of("Rome", "Oslo")));
+        double[] output = new double[2];
+
+        encoder.transform(new double[0], new String[] {"Oslo"}, output);
+
+        assertThat(encoder.outputNames()).containsExactly("city=Rome", "city=Oslo");
+        assertThat(output).containsExactly(0, 1);
+    }
+
+    static Stream<Arguments> invalidEncoders() {
+        return Stream.of(
+                Arguments.of(List.of("x", "x"), List.of("city"), List.of(List.of("a")),
+                        "numeric column 'x' is blank or named twice"),
+                Arguments.of(List.of(" "), List.of("city"), List.of(List.of("a")),
+                        "numeric column ' ' is blank or named twice"),
+                Arguments.of(List.of("x"), List.of(), List.of(), "reads at least one categorical column"),
+                Arguments.of(List.of("x"), List.of("x"), List.of(List.of("a")),
+                        "categorical column 'x' is blank or named twice (among the numeric and categorical columns)"),
+                Arguments.of(List.of("x"), List.of("city"), List.of(List.of("a"), List.of("b")),
+                        "2 level lists but 1 categorical columns"),
+                Arguments.of(List.of("x"), List.of("city"), List.of(List.of()), "categorical column 'city' has no level"),
+                Arguments.of(List.of("x"), List.of("city"), List.of(List.of("a", "b", "a")),
+                        "categorical column 'city' lists the level 'a' twice"),
+                Arguments.of(List.of("city=a"), List.of("city"), List.of(List.of("a")),
+                        "two output columns would be named 'city=a'"),
+                Arguments.of(List.of(), List.of("a", "a=b"), List.of(List.of("b=c"), List.of("c")),
+                        "two output columns would be named 'a=b=c'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidEncoders")
+    void of_rejects_parameters_that_do_not_make_an_encoder(List<String> numeric, List<String> categorical,
+                                                          List<List<String>> levels, String message) {
+        assertThatThrownBy(() -> OneHotEncoder.of(numeric, categorical, levels))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void a_pipeline_rebuilt_from_its_parts_reads_the_categorical_columns_of_its_encoder() {
+        FittedPipeline fitted = Pipeline.builder().preprocess(Scale.standard()).features(OneHot.encode())
+                .model(LinearRegression.leastSquares(io.maas.solver.LeastSquares.builder().ridge(1e-6).build()))
+                .build().fit(cities());
+
+        FittedPipeline rebuilt = FittedPipeline.of(fitted.stages(), fitted.model(), List.of("x"), "y", 12,
+                Set.of(Metric.MSE));
+
+        assertThat(rebuilt.categoricalNames()).containsExactly("city");
+        assertThat(rebuilt.predict(row(4, "Oslo"))).isEqualTo(fitted.predict(row(4, "Oslo")));
+        assertThat(rebuilt.predict(cities())).containsExactly(fitted.predict(cities()));
+        assertThatThrownBy(() -> rebuilt.predict(new double[] {1}))
+                .hasMessageContaining("also reads the categorical columns [city]");
+    }
+
+    @Test
+    void a_pipeline_rebuilt_from_its_parts_may_read_categorical_columns_only() {
+        OneHotEncoder encoder = OneHotEncoder.of(List.of(), List.of("city"), List.of(List.of("Oslo", "Rome")));
+        FittedPipeline fitted = Pipeline.builder().features(training -> encoder)
+                .model(LinearRegression.leastSquares(io.maas.solver.LeastSquares.builder().ridge(1e-6).build()))
+                .build().fit(Dataset.builder().categorical("city", List.of("Oslo", "Rome", "Rome", "Oslo"))
+                        .target("y", new double[] {1, 2, 2, 1}).build());
+
+        FittedPipeline rebuilt = FittedPipeline.of(List.of(encoder), fitted.model(), List.of(), "y", 4,
+                Set.of(Metric.MSE));
+
+        assertThat(rebuilt.featureNames()).isEmpty();
+        assertThat(rebuilt.predict(Map.of("city", "Rome"))).isEqualTo(fitted.predict(Map.of("city", "Rome")));
+        assertThatThrownBy(() -> FittedPipeline.of(List.of(), fitted.model(), List.of(), "y", 4, Set.of(Metric.MSE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("feature names must be at least one");
+    }
+
+    @Test
+    void a_pipeline_rebuilt_from_its_parts_encodes_once_and_keeps_categorical_names_apart() {
+        OneHotEncoder first = OneHotEncoder.of(List.of("x"), List.of("city"),
+                List.of(List.of("Oslo", "Paris", "Rome")));
+        OneHotEncoder second = OneHotEncoder.of(first.outputNames(), List.of("town"), List.of(List.of("Lyon")));
+        FittedPipeline fitted = Pipeline.builder().features(training -> first)
+                .model(LinearRegression.leastSquares(io.maas.solver.LeastSquares.builder().ridge(1e-6).build()))
+                .build().fit(cities());
+        List<FittedStage> twice = List.of(first, second);
+
+        assertThatThrownBy(() -> FittedPipeline.of(twice, fitted.model(), List.of("x"), "y", 12, Set.of(Metric.MSE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a pipeline may encode categorical columns once, but stages 0 "
+                        + "(OneHotEncoder[city]) and 1 (OneHotEncoder[town]) both do");
+        assertThatThrownBy(() -> FittedPipeline.of(List.of(first), fitted.model(), List.of("x"), "city", 12,
+                Set.of(Metric.MSE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("target 'city' must be a name that is not blank and not a feature");
     }
 }

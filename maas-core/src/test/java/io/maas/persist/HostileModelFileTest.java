@@ -32,6 +32,11 @@ class HostileModelFileTest {
     private static final String PAYLOAD = Fixtures.payload(FILE);
     /** The payload of the breast-cancer classifier, for the logistic model's fields. */
     private static final String LOGISTIC = Fixtures.payload(Fixtures.text(Fixtures.breastCancerLogistic()));
+    /** The payload of a small one-hot pipeline: bmi, bp, categorical sex and age_band; encoder, scaler, ridge. */
+    private static final String ONE_HOT = Fixtures.payload(Fixtures.text(Fixtures.smallOneHot()));
+    /** The encoder's categorical columns in {@link #ONE_HOT}, to be replaced whole. */
+    private static final Pattern CATEGORICAL_INPUTS = Pattern.compile("\"categorical_inputs\": \\[.*?\\} \\],",
+            Pattern.DOTALL);
 
     /**
      * One hostile file.
@@ -61,11 +66,11 @@ class HostileModelFileTest {
                 file("no format field", s -> once(s, "\"format\": \"maas-model\",", ""), "$",
                         "not a maas model file: it has no \"format\" field"),
                 // Versions.
-                file("unknown major version", s -> once(s, "\"1.0\"", "\"2.0\""), "$.format_version",
-                        "format version 2.0 is not supported: this maas reads 1.x files"),
-                file("version without minor", s -> once(s, "\"1.0\"", "\"1\""), "$.format_version",
+                file("unknown major version", s -> once(s, "\"1.1\"", "\"2.0\""), "$.format_version",
+                        "format version 2.0 is not supported: this maas reads 1.x files (up to 1.1)"),
+                file("version without minor", s -> once(s, "\"1.1\"", "\"1\""), "$.format_version",
                         "\"1\" is not a version MAJOR.MINOR"),
-                file("version as a number", s -> once(s, "\"1.0\"", "1.0"), "$.format_version",
+                file("version as a number", s -> once(s, "\"1.1\"", "1.1"), "$.format_version",
                         "must be a string but is a decimal number"),
                 // Envelope.
                 file("extra top-level field", s -> once(s, "\"payload\":", "\"comment\": \"hi\", \"payload\":"),
@@ -101,7 +106,7 @@ class HostileModelFileTest {
                 payload("missing field in a stage", s -> once(s, "\"means\": [ 26.3201133144476, "
                         + "94.72892351274785, 4.635215864022664 ],", ""), "$.payload.stages[1]",
                         "missing field [means]"),
-                payload("extra field in a stage (format 1.0)", s -> once(s, "\"type\": \"standard_scaler\",",
+                payload("extra field in a stage (format 1.1)", s -> once(s, "\"type\": \"standard_scaler\",",
                         "\"type\": \"standard_scaler\", \"with_mean\": true,"), "$.payload.stages[1].with_mean",
                         "unexpected field; the fields here are [type, columns, means, standard_deviations]"),
                 payload("type not the first field of a stage", s -> once(s, "\"type\": \"standard_scaler\",\n"
@@ -111,6 +116,11 @@ class HostileModelFileTest {
                 payload("unknown stage type naming a class", s -> once(s, "\"column_selection\"",
                         "\"java.lang.Runtime\""), "$.payload.stages[0].type",
                         "unknown stage type \"java.lang.Runtime\"; this maas reads [column_selection, imputer, min_max_scaler"),
+                newerMinor("unknown stage type in a newer minor version", s -> once(s, "\"column_selection\"",
+                        "\"target_encoder\""), "$.payload.stages[0].type", "unknown stage type \"target_encoder\"; "
+                        + "this maas reads [column_selection, imputer, min_max_scaler, one_hot_encoder, "
+                        + "polynomial_features, standard_scaler] (the file is format 1.3, newer than the 1.1 this maas "
+                        + "reads fully: a newer maas may read it)"),
                 payload("unknown model type", s -> once(s, "\"linear_model\"", "\"neural_net\""),
                         "$.payload.model.type", "unknown model type \"neural_net\""),
                 payload("number as a string", s -> once(s, "\"intercept\": 144.31896317196276",
@@ -178,7 +188,16 @@ class HostileModelFileTest {
                 payload("target that is also a feature", s -> once(s, "\"target\": \"progression\"",
                         "\"target\": \"bmi\""), "$.payload.target", "\"bmi\" is also a feature"),
                 payload("unknown feature type", s -> once(s, "\"type\": \"number\"", "\"type\": \"string\""),
-                        "$.payload.features[0].type", "unknown feature type \"string\""),
+                        "$.payload.features[0].type", "unknown feature type \"string\"; this maas reads \"number\" "
+                        + "and \"categorical\""),
+                newerMinor("unknown feature type in a newer minor version", s -> once(s, "\"type\": \"number\"",
+                        "\"type\": \"date\""), "$.payload.features[0].type", "unknown feature type \"date\"; this "
+                        + "maas reads \"number\" and \"categorical\" (the file is format 1.3, newer than the 1.1 this "
+                        + "maas reads fully: a newer maas may read it)"),
+                payload("categorical feature that no stage encodes", s -> once(s, "\"name\": \"sex\",\n      "
+                        + "\"type\": \"number\"", "\"name\": \"sex\",\n      \"type\": \"categorical\""),
+                        "$.payload.features", "the categorical feature \"sex\" is read by no stage; categorical "
+                        + "features need a one_hot_encoder stage"),
                 payload("unknown metric", s -> once(s, "\"metrics\": [ \"mse\"", "\"metrics\": [ \"mape\""),
                         "$.payload.metrics[0]", "unknown metric \"mape\""),
                 payload("metric of the other task", s -> once(s, "\"metrics\": [ \"mse\"",
@@ -189,6 +208,90 @@ class HostileModelFileTest {
                         "mse is not one of the pipeline's metrics"),
                 payload("evaluation of zero rows", s -> once(s, "\"rows\": 89", "\"rows\": 0"),
                         "$.payload.evaluation.rows", "\"0\" is outside 1..2147483647"),
+                // The one-hot encoder: its fields and types.
+                oneHot("one-hot: missing field", s -> once(s, "\"unknown_categories\": \"error\",\n      ", ""),
+                        "$.payload.stages[0]", "missing field [unknown_categories]"),
+                oneHot("one-hot: extra field (format 1.1)", s -> once(s, "\"type\": \"one_hot_encoder\",",
+                        "\"type\": \"one_hot_encoder\", \"drop\": \"first\","), "$.payload.stages[0].drop",
+                        "unexpected field; the fields here are [type, inputs, categorical_inputs, unknown_categories, "
+                        + "outputs]"),
+                oneHot("one-hot: categorical column without levels", s -> once(s, ",\n        \"levels\": [ \"1\", "
+                        + "\"2\" ]", ""), "$.payload.stages[0].categorical_inputs[0]", "missing field [levels]"),
+                oneHot("one-hot: extra field in a categorical column", s -> once(s, "\"name\": \"sex\",\n        ",
+                        "\"name\": \"sex\", \"ordinal\": false,\n        "),
+                        "$.payload.stages[0].categorical_inputs[0].ordinal",
+                        "unexpected field; the fields here are [name, levels]"),
+                oneHot("one-hot: inputs not names", s -> once(s, "\"inputs\": [ \"bmi\", \"bp\" ]",
+                        "\"inputs\": [ \"bmi\", 2 ]"), "$.payload.stages[0].inputs[1]",
+                        "must be a string but is an integer"),
+                oneHot("one-hot: categorical inputs not an array", s -> CATEGORICAL_INPUTS.matcher(s).replaceFirst(
+                        "\"categorical_inputs\": {},"), "$.payload.stages[0].categorical_inputs",
+                        "must be an array of categorical columns but is an object"),
+                oneHot("one-hot: no categorical column", s -> CATEGORICAL_INPUTS.matcher(s).replaceFirst(
+                        "\"categorical_inputs\": [ ],"), "$.payload.stages[0].categorical_inputs",
+                        "an encoder reads at least one categorical column"),
+                oneHot("one-hot: blank categorical column name", s -> once(s, "\"name\": \"sex\",\n        ",
+                        "\"name\": \" \",\n        "), "$.payload.stages[0].categorical_inputs[0].name",
+                        "a name must not be blank"),
+                oneHot("one-hot: levels not an array", s -> once(s, "\"levels\": [ \"1\", \"2\" ]",
+                        "\"levels\": \"1\""), "$.payload.stages[0].categorical_inputs[0].levels",
+                        "must be an array of levels but is a string"),
+                oneHot("one-hot: a level that is a number", s -> once(s, "\"levels\": [ \"1\", \"2\" ]",
+                        "\"levels\": [ 1, \"2\" ]"), "$.payload.stages[0].categorical_inputs[0].levels[0]",
+                        "must be a string but is an integer"),
+                oneHot("one-hot: a level that is null", s -> once(s, "\"levels\": [ \"1\", \"2\" ]",
+                        "\"levels\": [ \"1\", null ]"), "$.payload.stages[0].categorical_inputs[0].levels[1]",
+                        "must be a string but is null"),
+                oneHot("one-hot: unknown-category policy not a string", s -> once(s,
+                        "\"unknown_categories\": \"error\"", "\"unknown_categories\": true"),
+                        "$.payload.stages[0].unknown_categories", "must be a string but is a boolean"),
+                oneHot("one-hot: unknown unknown-category policy", s -> once(s, "\"unknown_categories\": \"error\"",
+                        "\"unknown_categories\": \"skip\""), "$.payload.stages[0].unknown_categories",
+                        "\"skip\" is not a policy for unknown categories; they are \"error\" and \"zeros\""),
+                // The one-hot encoder: levels, names and outputs that disagree.
+                oneHot("one-hot: a level listed twice", s -> once(s, "\"levels\": [ \"1\", \"2\" ]",
+                        "\"levels\": [ \"1\", \"1\" ]"), "$.payload.stages[0].categorical_inputs[0].levels[1]",
+                        "\"1\" is listed twice"),
+                oneHot("one-hot: an empty level list", s -> once(s, "\"levels\": [ \"1\", \"2\" ]",
+                        "\"levels\": [ ]"), "$.payload.stages[0].categorical_inputs[0].levels",
+                        "a categorical column has at least one level"),
+                oneHot("one-hot: a categorical column named twice", s -> once(s, "\"name\": \"age_band\",\n        ",
+                        "\"name\": \"sex\",\n        "), "$.payload.stages[0].categorical_inputs[1].name",
+                        "\"sex\" is named twice"),
+                oneHot("one-hot: a categorical column that is also an input", s -> once(s, "\"name\": \"sex\",\n  "
+                        + "      ", "\"name\": \"bmi\",\n        "), "$.payload.stages[0].categorical_inputs[0].name",
+                        "\"bmi\" is also one of the inputs"),
+                oneHot("one-hot: fewer outputs than inputs and levels", s -> once(s, ", \"age_band=70s\" ]", " ]"),
+                        "$.payload.stages[0].outputs", "10 values but 11 columns: the inputs, then one per level"),
+                oneHot("one-hot: an input not passed through first", s -> once(s, "\"outputs\": [ \"bmi\", \"bp\"",
+                        "\"outputs\": [ \"bp\", \"bmi\""), "$.payload.stages[0].outputs[0]",
+                        "is \"bp\" but the encoder passes the input \"bmi\" through there"),
+                oneHot("one-hot: output name not column=level", s -> once(s, "\"sex=1\", \"sex=2\"",
+                        "\"sex=1\", \"sex:2\""), "$.payload.stages[0].outputs[3]",
+                        "is \"sex:2\" but the encoder writes \"sex=2\""),
+                oneHot("one-hot: outputs not in the order of the levels", s -> once(s, "\"sex=1\", \"sex=2\"",
+                        "\"sex=2\", \"sex=1\""), "$.payload.stages[0].outputs[2]",
+                        "is \"sex=2\" but the encoder writes \"sex=1\""),
+                // The one-hot encoder against the categorical features of the payload.
+                oneHot("one-hot: categorical column declared a number", s -> once(s, "\"name\": \"sex\",\n      "
+                        + "\"type\": \"categorical\"", "\"name\": \"sex\",\n      \"type\": \"number\""),
+                        "$.payload.stages[0]", "reads \"sex\" as a categorical column but $.payload.features "
+                        + "declares it a number"),
+                oneHot("one-hot: categorical column not declared", s -> once(s, ", {\n      \"name\": \"age_band\",\n"
+                        + "      \"type\": \"categorical\"\n    }", ""), "$.payload.stages[0]",
+                        "reads the categorical column \"age_band\", which $.payload.features does not declare"),
+                oneHot("one-hot: declared categorical feature not encoded", s -> once(s, "\"type\": \"categorical\"\n"
+                        + "    } ],", "\"type\": \"categorical\"\n    }, {\"name\": \"region\", \"type\": "
+                        + "\"categorical\"} ],"), "$.payload.stages[0]",
+                        "does not read the categorical feature \"region\" that $.payload.features declares"),
+                oneHot("one-hot: categorical features in another order", s -> once(once(once(s,
+                        "\"name\": \"sex\",\n      \"type\"", "\"name\": \"@\",\n      \"type\""),
+                        "\"name\": \"age_band\",\n      \"type\"", "\"name\": \"sex\",\n      \"type\""),
+                        "\"name\": \"@\"", "\"name\": \"age_band\""), "$.payload.stages[0]",
+                        "reads categorical column 0 as \"sex\" but $.payload.features declares \"age_band\" there"),
+                oneHot("one-hot: two encoders", HostileModelFileTest::twoEncoders, "$.payload.stages[1]",
+                        "encodes categorical columns but $.payload.stages[0] already does; a pipeline encodes them "
+                        + "once"),
                 // Limits, checked before allocating for what they limit.
                 payload("an array longer than the limit", s -> once(s, "\"cost_history\": [ ]",
                         "\"cost_history\": [" + "0,".repeat(Limits.MAX_ARRAY_LENGTH) + "0]"),
@@ -221,7 +324,23 @@ class HostileModelFileTest {
                         "$.payload.stages[2]", "10001 terms over 1001 inputs exceed the format's limit of 10000000"),
                 payload("polynomial whose term names would be gigabytes", HostileModelFileTest::longNamedPolynomial,
                         "$.payload.stages[2].outputs[0]",
-                        "is \"t0\" but the term's product has a name of 60000 characters"));
+                        "is \"t0\" but the term's product has a name of 60000 characters"),
+                oneHot("one-hot: more levels in a column than the limit", s -> CATEGORICAL_INPUTS.matcher(s)
+                        .replaceFirst(categoricalInputs(2, Limits.MAX_LEVELS + 1)),
+                        "$.payload.stages[0].categorical_inputs[1].levels",
+                        "more than the format's limit of 100000 levels (over all the encoder's categorical columns)"),
+                oneHot("one-hot: more levels over its columns than the limit", s -> CATEGORICAL_INPUTS.matcher(s)
+                        .replaceFirst(categoricalInputs(60_000, Limits.MAX_LEVELS - 60_000 + 1)),
+                        "$.payload.stages[0].categorical_inputs[1].levels",
+                        "more than the format's limit of 100000 levels (over all the encoder's categorical columns)"),
+                oneHot("one-hot: output names that would be gigabytes", HostileModelFileTest::longNamedEncoder,
+                        "$.payload.stages[0].outputs[2]", "is \"sex=0\" but the encoder writes \"s" + "x".repeat(39)
+                        + "...(65002 chars)\""),
+                raw("one-hot: unknown-category policy of a newer minor version", Fixtures.seal(once(ONE_HOT,
+                        "\"unknown_categories\": \"error\"", "\"unknown_categories\": \"most_frequent\""), "1.3"),
+                        "$.payload.stages[0].unknown_categories", "\"most_frequent\" is not a policy for unknown "
+                        + "categories; they are \"error\" and \"zeros\" (the file is format 1.3, newer than the 1.1 "
+                        + "this maas reads fully: a newer maas may read it)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -318,6 +437,11 @@ class HostileModelFileTest {
         return raw(name, Fixtures.seal(edit.apply(PAYLOAD)), path, problem);
     }
 
+    /** Edits the payload of the one-hot pipeline and reseals it. */
+    private static Hostile oneHot(String name, UnaryOperator<String> edit, String path, String problem) {
+        return raw(name, Fixtures.seal(edit.apply(ONE_HOT)), path, problem);
+    }
+
     private static Hostile logistic(String name, UnaryOperator<String> edit, String path, String problem) {
         return raw(name, Fixtures.seal(edit.apply(LOGISTIC)), path, problem);
     }
@@ -374,6 +498,40 @@ class HostileModelFileTest {
                 .matcher(payload).replaceFirst(Matcher.quoteReplacement("{\"type\": \"polynomial_features\", "
                         + "\"inputs\": [" + inputs + "], \"parents\": [" + parents + "], \"variables\": [" + variables
                         + "], \"outputs\": [" + outputs + "]}"));
+    }
+
+    /** The encoder's categorical columns sex and age_band with {@code sexLevels} and {@code ageLevels} levels. */
+    private static String categoricalInputs(int sexLevels, int ageLevels) {
+        return Matcher.quoteReplacement("\"categorical_inputs\": [{\"name\": \"sex\", \"levels\": [" + IntStream.range(
+                0, sexLevels).mapToObj(k -> "\"" + k + "\"").collect(Collectors.joining(",")) + "]}, {\"name\": "
+                + "\"age_band\", \"levels\": [" + IntStream.range(0, ageLevels).mapToObj(k -> "\"" + k + "\"")
+                .collect(Collectors.joining(",")) + "]}],");
+    }
+
+    /**
+     * Renames the encoder's column sex to a name of 65,000 characters with 90,000 levels, keeping short output names:
+     * the names {@code column=level} would take 5.8 G characters if the loader built them to compare.
+     */
+    private static String longNamedEncoder(String payload) {
+        String name = "s" + "x".repeat(64_999);
+        String levels = IntStream.range(0, 90_000).mapToObj(k -> "\"" + k + "\"").collect(Collectors.joining(","));
+        String outputs = IntStream.range(0, 90_000).mapToObj(k -> "\"sex=" + k + "\"").collect(Collectors.joining(
+                ", "));
+        String edited = CATEGORICAL_INPUTS.matcher(payload).replaceFirst(Matcher.quoteReplacement(
+                "\"categorical_inputs\": [{\"name\": \"" + name + "\", \"levels\": [" + levels + "]}, {\"name\": "
+                        + "\"age_band\", \"levels\": [\"10s\", \"20s\", \"30s\", \"40s\", \"50s\", \"60s\", "
+                        + "\"70s\"]}],"));
+        return once(edited, "\"sex=1\", \"sex=2\"", outputs);
+    }
+
+    /** Inserts a second encoder after the first: it reads the first's outputs and encodes sex again. */
+    private static String twoEncoders(String payload) {
+        String outputs = "\"bmi\", \"bp\", \"sex=1\", \"sex=2\", \"age_band=10s\", \"age_band=20s\", "
+                + "\"age_band=30s\", \"age_band=40s\", \"age_band=50s\", \"age_band=60s\", \"age_band=70s\"";
+        return once(payload, "}, {\n      \"type\": \"standard_scaler\"", "}, {\"type\": \"one_hot_encoder\", "
+                + "\"inputs\": [" + outputs + "], \"categorical_inputs\": [{\"name\": \"sex\", \"levels\": "
+                + "[\"x\"]}], \"unknown_categories\": \"error\", \"outputs\": [" + outputs + ", \"sex=x\"]}, {\n"
+                + "      \"type\": \"standard_scaler\"");
     }
 
     /** Replaces the polynomial stage by one of 10,001 terms over 1,001 inputs (the first three real). */

@@ -3,6 +3,7 @@ package io.maas.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.maas.features.OneHotEncoder;
 import io.maas.pipeline.FittedPipeline;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,10 +24,12 @@ import org.junit.jupiter.api.Test;
  * A seeded mutation fuzzer over the loader: valid model files mutated at random, 20,000 times, must each load or throw
  * {@link ModelFormatException}: no other exception, no hang, no {@code OutOfMemoryError}. Half the mutations edit the
  * file's bytes (most then fail the syntax or the checksum); the other half edit the payload's JSON values and reseal
- * it with a correct checksum, as format 1.0 or 1.3, so that they reach the content checks. A file that loads must
- * predict (or refuse a row with {@code IllegalArgumentException}) and save and load again to the same predictions.
+ * it with a correct checksum, as this maas's format version or the newer 1.3, so that they reach the content checks.
+ * A file that loads must predict (or refuse a row with {@code IllegalArgumentException}) and save and load again to
+ * the same predictions.
  *
- * <p>The corpus is the committed model files of {@link ModelFileCompatibilityTest}; with them and the fixed seed the
+ * <p>The corpus is the committed model files of {@link ModelFileCompatibilityTest}, one-hot encoders included; with
+ * them and the fixed seed the
  * run is deterministic, so a failure reproduces, and the failing input is written to {@code target/fuzz-failures/}.
  * Runs in a few seconds within {@code mvn verify}. (Jazzer's {@code @FuzzTest} would explore by coverage; this loop
  * needs no extra dependency or agent and keeps CI deterministic.)
@@ -40,7 +45,9 @@ class ModelFileFuzzTest {
         "true", "false", "\"\"", "\" \"", "\"x\"", "[]", "{}", "[null]", "[[]]", "[0]", "[-1]", "{\"type\": 1}",
         "\"standard_scaler\"", "\"min_max_scaler\"", "\"column_selection\"", "\"polynomial_features\"",
         "\"linear_model\"", "\"logistic_model\"", "\"bmi\"", "\"bmi^2\"", "\"(intercept)\"", "\"PT1S\"", "\"P-1D\"",
-        "\"mse\"", "\"accuracy\"", "\"double\"", "\"auto\"", "\"centered\"", "\"2026-02-30T00:00:00Z\""};
+        "\"mse\"", "\"accuracy\"", "\"double\"", "\"auto\"", "\"centered\"", "\"2026-02-30T00:00:00Z\"",
+        "\"one_hot_encoder\"", "\"categorical\"", "\"number\"", "\"error\"", "\"zeros\"", "\"sex\"", "\"sex=1\"",
+        "\"age_band=20s\"", "[\"1\", \"1\"]", "[\"\"]", "[{\"name\": \"sex\", \"levels\": [\"1\"]}]"};
 
     /** Messages of the first pass: broken JSON, limits, format, version, checksum. */
     private static final Pattern SYNTAX_OR_ENVELOPE = Pattern.compile("not valid JSON|ends before|limit of the format"
@@ -80,15 +87,22 @@ class ModelFileFuzzTest {
 
     /**
      * A loaded model predicts or refuses the row cleanly and, when {@code resave} (one in eight, to keep the loop
-     * short), saves and loads again to the same prediction.
+     * short), saves and loads again to the same prediction. A pipeline with categorical features (which a loaded
+     * pipeline reads through its one-hot encoder) gets its row by name, each category its column's first level.
      */
     private static void exercise(SavedModel loaded, boolean resave) throws IOException {
         FittedPipeline pipeline = loaded.pipeline();
-        double[] row = new double[pipeline.featureNames().size()];
-        Arrays.fill(row, 0.5);
+        Map<String, Object> row = new HashMap<>();
+        pipeline.featureNames().forEach(name -> row.put(name, 0.5));
+        pipeline.stages().stream().filter(OneHotEncoder.class::isInstance).map(OneHotEncoder.class::cast)
+                .forEach(encoder -> {
+                    for (int c = 0; c < encoder.categoricalInputNames().size(); c++) {
+                        row.put(encoder.categoricalInputNames().get(c), encoder.levels().get(c).get(0));
+                    }
+                });
         Double prediction = null;
         try {
-            prediction = pipeline.predict(row);
+            prediction = predict(pipeline, row);
         } catch (IllegalArgumentException outOfRange) {
             // Documented for predict: legal but extreme parameters (a divisor of 4.9E-324) overflow a double.
             assertThat(outOfRange.getMessage()).containsAnyOf("overflow", "must be finite");
@@ -98,9 +112,19 @@ class ModelFileFuzzTest {
         }
         SavedModel again = ModelFile.read(new ByteArrayInputStream(Fixtures.bytes(loaded)));
         if (prediction != null) {
-            assertThat(Double.doubleToRawLongBits(again.pipeline().predict(row)))
+            assertThat(Double.doubleToRawLongBits(predict(again.pipeline(), row)))
                     .isEqualTo(Double.doubleToRawLongBits(prediction));
         }
+    }
+
+    /** Predicts by position when the pipeline reads numbers only, so that path is fuzzed too; else by name. */
+    private static double predict(FittedPipeline pipeline, Map<String, Object> row) {
+        if (!pipeline.categoricalNames().isEmpty()) {
+            return pipeline.predict(row);
+        }
+        double[] values = new double[pipeline.featureNames().size()];
+        Arrays.fill(values, 0.5);
+        return pipeline.predict(values);
     }
 
     /** Bit flips, random bytes, deletions, insertions, duplications and truncations of the file. */
@@ -126,7 +150,7 @@ class ModelFileFuzzTest {
      * Edits of the payload's JSON values, most of which keep the JSON well formed so that the content checks see them:
      * a value replaced by a stressing one or by another value of the file, a number or string altered, a field
      * renamed, an array element deleted or duplicated; one edit in ten deletes any token. Resealed with a correct
-     * checksum, as format 1.0 or (one in four) 1.3.
+     * checksum, as this maas's format version or (one in four) 1.3.
      */
     private static byte[] mutatePayload(byte[] base, SplittableRandom random) {
         String payload = Fixtures.payload(new String(base, StandardCharsets.UTF_8));
@@ -181,7 +205,7 @@ class ModelFileFuzzTest {
             }
             payload = payload.substring(0, from) + replacement + payload.substring(to);
         }
-        return Fixtures.seal(payload, random.nextInt(4) == 0 ? "1.3" : "1.0");
+        return Fixtures.seal(payload, random.nextInt(4) == 0 ? "1.3" : ModelFile.FORMAT_VERSION);
     }
 
     /** Returns the [start, end) of each JSON token of well-formed text: strings, punctuation, numbers, literals. */

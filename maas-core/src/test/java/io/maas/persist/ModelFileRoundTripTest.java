@@ -2,16 +2,22 @@ package io.maas.persist;
 
 import static io.maas.persist.Fixtures.BREAST_CANCER_SPLIT;
 import static io.maas.persist.Fixtures.CREATED;
+import static io.maas.persist.Fixtures.DIABETES_CATEGORICAL_SPLIT;
 import static io.maas.persist.Fixtures.DIABETES_SPLIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.maas.data.Dataset;
+import io.maas.data.TrainTestSplit;
+import io.maas.features.OneHot;
+import io.maas.features.OneHotEncoder;
 import io.maas.features.Polynomial;
 import io.maas.features.PolynomialFeatures;
 import io.maas.model.LinearModel;
+import io.maas.model.Estimator;
 import io.maas.model.LinearRegression;
 import io.maas.model.LogisticModel;
+import io.maas.model.LogisticRegression;
 import io.maas.model.Model;
 import io.maas.pipeline.Evaluation;
 import io.maas.pipeline.FittedPipeline;
@@ -31,13 +37,16 @@ import io.maas.solver.Intercept;
 import io.maas.solver.LeastSquares;
 import io.maas.solver.LinearSolution;
 import io.maas.solver.Precision;
+import io.maas.solver.RankPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -76,7 +85,20 @@ class ModelFileRoundTripTest {
                 Arguments.of("degree-2 polynomial over all columns: rank deficient, gradient-descent fallback (notes)",
                         Fixtures.diabetesPolynomial(), DIABETES_SPLIT.test()),
                 Arguments.of("breast cancer: standard scaler, L2 logistic regression", Fixtures.breastCancerLogistic(),
-                        BREAST_CANCER_SPLIT.test()));
+                        BREAST_CANCER_SPLIT.test()),
+                categorical("one-hot (sex, age band), standard scaler, least squares (minimum norm)",
+                        DIABETES_CATEGORICAL_SPLIT, new Stage[] {OneHot.encode(), Scale.standard()},
+                        LinearRegression.leastSquares(LeastSquares.builder().rankPolicy(RankPolicy.MINIMUM_NORM)
+                                .build())),
+                categorical("mean imputer, one-hot ignoring unknown categories, standard scaler, ridge",
+                        DIABETES_CATEGORICAL_SPLIT, new Stage[] {Impute.mean(), OneHot.encode().ignoreUnknown(),
+                            Scale.standard()},
+                        LinearRegression.leastSquares(LeastSquares.builder().ridge(0.5).build())),
+                categorical("one-hot of categorical columns only (no numeric input), ridge", categoricalOnly(),
+                        new Stage[] {OneHot.encode()},
+                        LinearRegression.leastSquares(LeastSquares.builder().ridge(1.0).build())),
+                categorical("high progression: one-hot, standard scaler, L2 logistic regression", highProgression(),
+                        new Stage[] {OneHot.encode(), Scale.standard()}, LogisticRegression.l2()));
 
     static Stream<Arguments> pipelines() {
         return PIPELINES.stream();
@@ -91,6 +113,33 @@ class ModelFileRoundTripTest {
         SavedModel saved = new SavedModel(fitted, Optional.of(fitted.evaluate(DIABETES_SPLIT.test())), CREATED,
                 "0.1.0-test");
         return Arguments.of(name, saved, DIABETES_SPLIT.test());
+    }
+
+    /** A pipeline fitted on data with categorical columns, evaluated on the test rows. */
+    private static Arguments categorical(String name, TrainTestSplit split, Stage[] stages, Estimator model) {
+        FittedPipeline fitted = Pipeline.builder().preprocess(stages).model(model).build().fit(split.train());
+        SavedModel saved = new SavedModel(fitted, Optional.of(fitted.evaluate(split.test())), CREATED, "0.1.0-test");
+        return Arguments.of(name, saved, split.test());
+    }
+
+    /** The categorical columns of diabetes without its numeric ones. */
+    private static TrainTestSplit categoricalOnly() {
+        Dataset data = Fixtures.DIABETES_CATEGORICAL;
+        return TrainTestSplit.firstRows(Dataset.builder()
+                .categorical("sex", Fixtures.categories(data, "sex"))
+                .categorical("age_band", Fixtures.categories(data, "age_band"))
+                .target("progression", data.target())
+                .build(), 353);
+    }
+
+    /** Diabetes with categorical columns and the label 1 where progression is above 140, else 0. */
+    private static TrainTestSplit highProgression() {
+        Dataset data = Fixtures.DIABETES_CATEGORICAL;
+        double[] labels = new double[data.rowCount()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = data.target(i) > 140 ? 1 : 0;
+        }
+        return TrainTestSplit.firstRows(data.toBuilder().target("high_progression", labels).build(), 353);
     }
 
     private static SavedModel roundTrip(SavedModel saved) throws IOException {
@@ -110,9 +159,8 @@ class ModelFileRoundTripTest {
         for (int i = 0; i < expected.length; i++) {
             assertThat(Double.doubleToRawLongBits(actual[i])).as("row %d", i)
                     .isEqualTo(Double.doubleToRawLongBits(expected[i]));
-            double[] row = test.row(i);
-            assertThat(Double.doubleToRawLongBits(after.predict(row)))
-                    .isEqualTo(Double.doubleToRawLongBits(before.predict(row)));
+            assertThat(Double.doubleToRawLongBits(Fixtures.predictRow(after, test, i))).as("row %d alone", i)
+                    .isEqualTo(Double.doubleToRawLongBits(Fixtures.predictRow(before, test, i)));
         }
     }
 
@@ -141,6 +189,7 @@ class ModelFileRoundTripTest {
         FittedPipeline after = loaded.pipeline();
         FittedPipeline before = saved.pipeline();
         assertThat(after.featureNames()).isEqualTo(before.featureNames());
+        assertThat(after.categoricalNames()).isEqualTo(before.categoricalNames());
         assertThat(after.targetName()).isEqualTo(before.targetName());
         assertThat(after.trainingRows()).isEqualTo(before.trainingRows());
         assertThat(after.pipeline().metrics()).isEqualTo(before.pipeline().metrics());
@@ -170,6 +219,79 @@ class ModelFileRoundTripTest {
         assertThat(((LogisticModel) after.model()).threshold()).isEqualTo(0.5);
         assertThat(after.evaluate(test).value(Metric.ACCURACY)).isEqualTo(saved.evaluation().orElseThrow()
                 .value(Metric.ACCURACY));
+    }
+
+    /** The one-hot pipelines of {@link #pipelines()}: strict, then ignoring unknown categories. */
+    private static SavedModel oneHot(boolean ignoresUnknown) {
+        return PIPELINES.stream().map(arguments -> (SavedModel) arguments.get()[1])
+                .filter(saved -> saved.pipeline().stages().stream().anyMatch(stage -> stage instanceof OneHotEncoder
+                        encoder && encoder.ignoresUnknown() == ignoresUnknown))
+                .findFirst().orElseThrow();
+    }
+
+    /** Test rows by name with an unseen age band, an unseen sex, a missing sex and an empty age band. */
+    private static List<Map<String, Object>> unknownCategoryRows() {
+        Dataset test = DIABETES_CATEGORICAL_SPLIT.test();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String[][] edits = {{"age_band", "90s"}, {"sex", "3"}, {"sex", null}, {"age_band", ""}};
+        for (int k = 0; k < edits.length; k++) {
+            Map<String, Object> row = Fixtures.row(test, k);
+            row.put(edits[k][0], edits[k][1]);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @Test
+    void an_unknown_or_missing_category_is_the_same_error_after_load() throws IOException {
+        FittedPipeline before = oneHot(false).pipeline();
+        FittedPipeline after = roundTrip(oneHot(false)).pipeline();
+
+        for (Map<String, Object> row : unknownCategoryRows()) {
+            Throwable expected = org.assertj.core.api.Assertions.catchThrowable(() -> before.predict(row));
+            assertThat(expected).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("categorical column");
+            assertThatThrownBy(() -> after.predict(row))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(expected.getMessage());
+        }
+    }
+
+    @Test
+    void an_unknown_or_missing_category_is_the_same_all_zero_row_after_load() throws IOException {
+        FittedPipeline before = oneHot(true).pipeline();
+        FittedPipeline after = roundTrip(oneHot(true)).pipeline();
+
+        for (Map<String, Object> row : unknownCategoryRows()) {
+            assertThat(Double.doubleToRawLongBits(after.predict(row)))
+                    .isEqualTo(Double.doubleToRawLongBits(before.predict(row)));
+        }
+        Dataset test = DIABETES_CATEGORICAL_SPLIT.test();
+        List<String> bands = Fixtures.categories(test, "age_band");
+        List<String> sexes = Fixtures.categories(test, "sex");
+        for (int i = 0; i < bands.size(); i += 3) {
+            bands.set(i, i % 2 == 0 ? "90s" : null);
+            sexes.set(i + 1, "3");
+        }
+        Dataset unknown = test.toBuilder().clearCategorical().categorical("sex", sexes)
+                .categorical("age_band", bands).build();
+        double[] expected = before.predict(unknown);
+        double[] actual = after.predict(unknown);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(Double.doubleToRawLongBits(actual[i])).as("row %d", i)
+                    .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+        }
+    }
+
+    @Test
+    void the_file_declares_the_categorical_features_and_the_encoder_levels() {
+        String text = Fixtures.text(oneHot(true));
+
+        assertThat(text).contains("{\n      \"name\": \"sex\",\n      \"type\": \"categorical\"\n    }",
+                "{\n      \"name\": \"age_band\",\n      \"type\": \"categorical\"\n    }",
+                "\"type\": \"one_hot_encoder\"", "\"name\": \"age_band\",\n        \"levels\": [ \"10s\", \"20s\"",
+                "\"unknown_categories\": \"zeros\"", "\"sex=1\", \"sex=2\", \"age_band=10s\"");
+        assertThat(Fixtures.text(oneHot(false))).contains("\"unknown_categories\": \"error\"");
     }
 
     @Test
@@ -203,7 +325,7 @@ class ModelFileRoundTripTest {
     void the_file_is_readable_json_with_the_card_and_types_but_no_class_name() {
         String text = Fixtures.text(Fixtures.diabetesPolynomial());
 
-        assertThat(text).startsWith("{\n  \"format\": \"maas-model\",\n  \"format_version\": \"1.0\",\n  \"payload\": {")
+        assertThat(text).startsWith("{\n  \"format\": \"maas-model\",\n  \"format_version\": \"1.1\",\n  \"payload\": {")
                 .contains("\"maas_version\": \"0.1.0-test\"", "\"created\": \"2026-01-31T12:00:00.123456789Z\"",
                         "{\n      \"name\": \"bmi\",\n      \"type\": \"number\"\n    }, {", "\"target\": \"progression\"",
                         "\"training_rows\": 353", "\"type\": \"standard_scaler\"", "\"type\": \"polynomial_features\"",
@@ -319,6 +441,10 @@ class ModelFileRoundTripTest {
             assertBits(((MinMaxScaler) actual).ranges(), scaler.ranges());
         } else if (expected instanceof Imputer imputer) {
             assertBits(((Imputer) actual).fillValues(), imputer.fillValues());
+        } else if (expected instanceof OneHotEncoder encoder) {
+            assertThat(((OneHotEncoder) actual).categoricalInputNames()).isEqualTo(encoder.categoricalInputNames());
+            assertThat(((OneHotEncoder) actual).levels()).isEqualTo(encoder.levels());
+            assertThat(((OneHotEncoder) actual).ignoresUnknown()).isEqualTo(encoder.ignoresUnknown());
         } else if (expected instanceof PolynomialFeatures polynomial) {
             assertThat(((PolynomialFeatures) actual).parents()).isEqualTo(polynomial.parents());
             assertThat(((PolynomialFeatures) actual).variables()).isEqualTo(polynomial.variables());

@@ -176,6 +176,25 @@ class PredictionServerLifecycleTest {
     }
 
     @Test
+    void a_model_with_categorical_features_is_refused_before_anything_starts() throws Exception {
+        io.maas.pipeline.FittedPipeline encoded = io.maas.pipeline.Pipeline.builder()
+                .features(io.maas.features.OneHot.encode())
+                .model(io.maas.model.LinearRegression.leastSquares(io.maas.solver.LeastSquares.builder().ridge(1.0)
+                        .build()))
+                .build()
+                .fit(io.maas.data.Dataset.builder().features(java.util.List.of("x"), new double[][] {{1}, {2}, {3}})
+                        .categorical("city", java.util.List.of("Oslo", "Rome", "Oslo"))
+                        .target("y", new double[] {1, 2, 3}).build());
+        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+
+        assertThatThrownBy(() -> PredictionServer.builder(MonitoredPipeline.of(encoded)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the server takes rows of numbers, but the model also reads the categorical features "
+                        + "[city]; predict with FittedPipeline.predict(Map) instead");
+        Client.assertNoThreadLeft(before);
+    }
+
+    @Test
     void starting_a_server_turns_nagle_off_for_the_jdk_server() throws Exception {
         PredictionServer server = start();
         try {
