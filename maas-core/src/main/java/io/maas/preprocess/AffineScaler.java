@@ -1,5 +1,6 @@
 package io.maas.preprocess;
 
+import io.maas.internal.AffineColumns;
 import io.maas.pipeline.FittedStage;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import java.util.Locale;
  * (not a multiplication by the reciprocal, which can differ in the last bit): saved model files promise bit-identical
  * predictions, and the committed format-1.0 files were written with it.
  */
-abstract class AffineScaler implements FittedStage {
+abstract class AffineScaler implements FittedStage, AffineColumns {
 
     private final List<String> names;
     private final double[] offset;
@@ -45,11 +46,13 @@ abstract class AffineScaler implements FittedStage {
         }
     }
 
-    double[] offsets() {
+    @Override
+    public double[] offsets() {
         return offset.clone();
     }
 
-    double[] scales() {
+    @Override
+    public double[] scales() {
         return scale.clone();
     }
 
