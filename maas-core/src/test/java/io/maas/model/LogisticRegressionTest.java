@@ -64,6 +64,55 @@ class LogisticRegressionTest {
         assertThat(model.diagnostics().iterations()).isLessThan(20); // Newton: quadratic convergence
     }
 
+    /**
+     * Why the reference cannot be matched to 1e-6, shown with scikit-learn's own objective rather than a script:
+     * the gradient of 0.5·‖w‖² + C·Σ log(1 + exp(−s_i(w·x_i + b))) at scikit-learn's (w, b) is of order 1e-4 (lbfgs
+     * stops on its tolerance, not at the minimum), at ours it is at rounding level. With the objective's Hessian
+     * H, the distance to the minimiser is about H⁻¹g, so a gradient of 1e-4 explains differences of 1e-4 to 1e-3.
+     */
+    @Test
+    void the_reference_point_is_not_a_minimiser_and_ours_is() {
+        FittedPipeline model = fitted();
+        LogisticModel logistic = (LogisticModel) model.model();
+        Dataset train = split.train();
+        int p = train.featureCount();
+        double[][] scaled = new double[train.rowCount()][p];
+        for (int i = 0; i < train.rowCount(); i++) {
+            model.stages().get(0).transform(train.row(i), scaled[i]);
+        }
+        double[] reference = Reference.doubles(expected.get("coef"));
+
+        double atReference = largestGradient(scaled, train.target(), reference,
+                expected.get("intercept").asDouble());
+        double atOurs = largestGradient(scaled, train.target(), logistic.solution().coefficients(),
+                logistic.solution().intercept());
+
+        assertThat(atReference).isBetween(1e-4, 1e-3);
+        assertThat(atOurs).isLessThan(1e-10);
+    }
+
+    /** max |∂J/∂θ| of scikit-learn's objective with C = 1, intercept not penalised. */
+    private static double largestGradient(double[][] x, double[] y, double[] w, double b) {
+        double[] gradient = w.clone();
+        double interceptGradient = 0;
+        for (int i = 0; i < x.length; i++) {
+            double z = b;
+            for (int j = 0; j < w.length; j++) {
+                z += w[j] * x[i][j];
+            }
+            double residual = 1.0 / (1.0 + Math.exp(-z)) - y[i];
+            for (int j = 0; j < w.length; j++) {
+                gradient[j] += residual * x[i][j];
+            }
+            interceptGradient += residual;
+        }
+        double largest = Math.abs(interceptGradient);
+        for (double g : gradient) {
+            largest = Math.max(largest, Math.abs(g));
+        }
+        return largest;
+    }
+
     private static void assertRelativelyClose(double[] actual, double[] expected, double relative) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int j = 0; j < actual.length; j++) {
