@@ -3,9 +3,6 @@ package io.maas.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maas.data.Dataset;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,9 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p>The uncentred Gram matrix of such data cancels in its first 2·log10(offset) digits; before the compensated path
  * shifted each column by its mean, offset 1e12 left Dot2's 32 digits with 8 and the intercept came out 1e-2 wrong
  * while the result said EXTENDED. The truth here is the least-squares solution of the given doubles computed in the
- * test at 80 digits (exact Gram in BigDecimal, Gaussian elimination); the solver rounds a result with 30 or more
- * correct digits, so it must equal the truth rounded to double (checked as within 1 ulp, which allows the truth's own
- * rounding to double to land on the other side of a tie-breaking boundary).
+ * test at 100 digits ({@link NormalEquationsTest#exactSolution}: exact Gram in BigDecimal, elimination); the solver
+ * rounds a result with 30 or more correct digits, so it must equal the truth rounded to double (checked as within
+ * 1 ulp, which allows the truth's own rounding to double to land on the other side of a tie-breaking boundary).
  */
 class OffsetColumnsTest {
 
@@ -33,7 +30,7 @@ class OffsetColumnsTest {
 
         LinearSolution extended = LeastSquares.builder().precision(Precision.EXTENDED).build().solve(data.dataset);
 
-        double[] exact = exactSolution(data.x, data.y);
+        double[] exact = NormalEquationsTest.exactSolution(data.dataset);
         double[] actual = {extended.intercept(), extended.coefficients()[0], extended.coefficients()[1]};
         for (int a = 0; a < 3; a++) {
             assertThat(Math.abs(actual[a] - exact[a])).as("parameter %d: %s vs exact %s", a, actual[a], exact[a])
@@ -55,7 +52,7 @@ class OffsetColumnsTest {
 
         LinearSolution qr = LeastSquares.builder().precision(Precision.DOUBLE).build().solve(data.dataset);
 
-        double[] exact = exactSolution(data.x, data.y);
+        double[] exact = NormalEquationsTest.exactSolution(data.dataset);
         double[] actual = {qr.intercept(), qr.coefficients()[0], qr.coefficients()[1]};
         for (int a = 0; a < 3; a++) {
             assertThat(Math.abs(actual[a] - exact[a])).as("parameter %d: %s vs exact %s", a, actual[a], exact[a])
@@ -108,46 +105,5 @@ class OffsetColumnsTest {
             y[i] = offset + 5 + 2 * z1 - 3 * z2 + random.nextGaussian();
         }
         return new Problem(x, y, Dataset.of(List.of("a", "b"), x, "y", y));
-    }
-
-    /** θ = (intercept, β1, β2) of the given doubles: Gram of [1 x y] summed exactly, eliminated at 80 digits. */
-    private static double[] exactSolution(double[][] x, double[] y) {
-        MathContext digits = new MathContext(80);
-        int k = 3;
-        BigDecimal[][] g = new BigDecimal[k][k + 1];
-        for (BigDecimal[] row : g) {
-            Arrays.fill(row, BigDecimal.ZERO);
-        }
-        BigDecimal[] a = new BigDecimal[k + 1];
-        for (int i = 0; i < y.length; i++) {
-            a[0] = BigDecimal.ONE;
-            a[1] = new BigDecimal(x[i][0]);
-            a[2] = new BigDecimal(x[i][1]);
-            a[3] = new BigDecimal(y[i]);
-            for (int r = 0; r < k; r++) {
-                for (int c = 0; c <= k; c++) {
-                    g[r][c] = g[r][c].add(a[r].multiply(a[c]));
-                }
-            }
-        }
-        for (int p = 0; p < k; p++) {
-            for (int r = p + 1; r < k; r++) {
-                BigDecimal factor = g[r][p].divide(g[p][p], digits);
-                for (int c = p; c <= k; c++) {
-                    g[r][c] = g[r][c].subtract(factor.multiply(g[p][c], digits), digits);
-                }
-            }
-        }
-        double[] theta = new double[k];
-        BigDecimal[] solved = new BigDecimal[k];
-        for (int r = k - 1; r >= 0; r--) {
-            BigDecimal sum = g[r][k];
-            for (int c = r + 1; c < k; c++) {
-                sum = sum.subtract(g[r][c].multiply(solved[c], digits), digits);
-            }
-            solved[r] = sum.divide(g[r][r], digits);
-            theta[r] = solved[r].doubleValue();
-        }
-        return theta;
     }
 }
