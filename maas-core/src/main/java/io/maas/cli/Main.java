@@ -76,9 +76,13 @@ public final class Main {
             serve options:
               --host ADDRESS             address to bind (default 127.0.0.1)
               --port N                   port (default 8080; 0 picks a free one)
-              --threads N                worker threads (default 4)
+              --threads N                worker threads (default 4); a request that takes more than 30 s
+                                         to arrive is cut off (-Dsun.net.httpserver.maxReqTime=SECONDS)
               --help                     print this text
             """;
+
+    /** Seconds the JDK HTTP server allows for a request to arrive; SlowClientTest shows why serve sets it. */
+    static final String REQUEST_TIME_LIMIT = "sun.net.httpserver.maxReqTime";
 
     private Main() {
     }
@@ -92,6 +96,11 @@ public final class Main {
         // The application, not the library, chooses the log level: quiet unless something goes wrong.
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        // A client that starts a request and never finishes it holds one of serve's worker threads; the JDK server's
+        // only guard is a JVM-wide limit on the time to read a request, so the application sets it, not the library.
+        if (System.getProperty(REQUEST_TIME_LIMIT) == null) {
+            System.setProperty(REQUEST_TIME_LIMIT, "30");
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);

@@ -76,8 +76,11 @@ class SigtermTest {
         }
     }
 
-    /** This JVM's java, on a class path of everything this test sees: main and test classes, every dependency. */
-    private static List<String> javaCommand() throws Exception {
+    /**
+     * This JVM's java running {@link ServeUntilSigterm}, on a class path of everything this test sees: main and test
+     * classes, every dependency.
+     */
+    static List<String> javaCommand(String... jvmOptions) throws Exception {
         List<String> path = new ArrayList<>();
         for (String property : new String[] {"jdk.module.path", "java.class.path"}) {
             String value = System.getProperty(property);
@@ -87,8 +90,11 @@ class SigtermTest {
         }
         path.add(Paths.get(ServeUntilSigterm.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString());
-        return List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(File.pathSeparator, path), ServeUntilSigterm.class.getName());
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, path), ServeUntilSigterm.class.getName()));
+        return command;
     }
 
     private static String read(Path file) throws Exception {
