@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
- * The full-batch cost J(θ) and gradient ∇J(θ) of a {@link Standardized} problem, for every iteration of one fit: one
- * pass over Z per call, each row read from memory once ({@link GradientKernel}), the rows split into the ranges of
- * {@link RowTasks#ofLinearPass} and run on a {@link RowTasks.Crew} kept for the whole fit.
+ * The full-batch cost J(θ) and gradient ∇J(θ) of a {@link Standardized} problem, for every iteration of one fit, and
+ * the products ZᵀWZ·v of its step-size estimate: one pass over Z per call, each row read from memory once
+ * ({@link GradientKernel}), the rows split into the ranges of {@link RowTasks#ofLinearPass} and run on a
+ * {@link RowTasks.Crew} kept for the whole fit.
  *
  * <p>Each range sums into its own slot, padded by a cache line so threads never write the same line, and the slots
  * are added in range order. The split depends only on n and p, so the result is the same to the bit whatever the
@@ -19,6 +20,8 @@ final class FullGradient implements AutoCloseable {
     private static final int PAD = 8;
 
     private final Standardized problem;
+    private final double[] z;
+    private final double[] weights;
     private final RowTasks tasks;
     private final RowTasks.Crew crew;
     private final int p;
@@ -27,6 +30,7 @@ final class FullGradient implements AutoCloseable {
     private final double[] squares;
     private final IntConsumer range = this::range;
     private double[] point;
+    private double[] target; // the problem's for a gradient, null for ZᵀWZ·v
 
     /**
      * Starts the helper threads for one fit.
@@ -41,6 +45,8 @@ final class FullGradient implements AutoCloseable {
     /** As {@link #FullGradient(Standardized, int)} with a given split of the rows, for measurements. */
     FullGradient(Standardized problem, RowTasks tasks, int parallelism) {
         this.problem = problem;
+        this.z = problem.matrix();
+        this.weights = problem.weights();
         this.p = problem.features();
         this.tasks = tasks;
         this.stride = p + PAD;
@@ -62,28 +68,47 @@ final class FullGradient implements AutoCloseable {
      * @return the cost
      */
     double costAndGradient(double[] theta, double[] gradient) {
+        double squares = pass(theta, problem.target(), gradient);
+        return problem.finish(theta, gradient, squares);
+    }
+
+    /**
+     * Writes ZᵀWZ·v = Σ w_i (z_iᵀv) z_i into {@code product}.
+     *
+     * @param v       p values; read only
+     * @param product p values, overwritten
+     */
+    void gramTimes(double[] v, double[] product) {
+        pass(v, null, product);
+    }
+
+    /** One pass at θ: Σ w_i r_i z_i into sums, r_i = z_iᵀθ − t_i (t = 0 when null); returns Σ w_i r_i². */
+    private double pass(double[] theta, double[] t, double[] sums) {
         point = theta;
+        target = t;
         try {
             crew.forEach(range);
         } finally {
             point = null;
+            target = null;
         }
-        System.arraycopy(slots, 0, gradient, 0, p);
+        System.arraycopy(slots, 0, sums, 0, p);
         double sum = squares[0];
-        for (int t = 1; t < tasks.count(); t++) {
-            int offset = t * stride;
+        for (int r = 1; r < tasks.count(); r++) {
+            int offset = r * stride;
             for (int j = 0; j < p; j++) {
-                gradient[j] += slots[offset + j];
+                sums[j] += slots[offset + j];
             }
-            sum += squares[t];
+            sum += squares[r];
         }
-        return problem.finish(theta, gradient, sum);
+        return sum;
     }
 
     private void range(int t) {
         int offset = t * stride;
         Arrays.fill(slots, offset, offset + p, 0.0);
-        squares[t] = problem.accumulate(point, tasks.from(t), tasks.to(t), slots, offset);
+        squares[t] = GradientKernel.accumulate(z, p, target, weights, point, tasks.from(t), tasks.to(t), slots,
+                offset);
     }
 
     /** Ends the helper threads. */

@@ -122,8 +122,8 @@ public final class GradientDescent implements LinearSolver {
 
     LinearSolution solve(Problem problem, List<String> notes, long start) {
         Standardized z = Standardized.of(problem, notes);
-        double step = learningRate > 0 ? learningRate : 1.0 / z.lipschitz();
         try (FullGradient full = new FullGradient(z, threads())) {
+            double step = learningRate > 0 ? learningRate : 1.0 / z.lipschitz(full);
             return descend(problem, z, full, step, notes, start);
         }
     }

@@ -90,23 +90,19 @@ final class Standardized {
         return new Standardized(problem, x, target, mean, sigma, yMean, totalWeight);
     }
 
-    /** L, the largest eigenvalue of ZᵀWZ/m plus the ridge term, by power iteration from the all-ones vector. */
-    double lipschitz() {
+    /**
+     * L, the largest eigenvalue of ZᵀWZ/m plus the ridge term, by power iteration from the all-ones vector, each
+     * product ZᵀWZ·v one pass of {@code full}.
+     */
+    double lipschitz(FullGradient full) {
         double[] v = new double[p];
         java.util.Arrays.fill(v, 1.0 / Math.sqrt(p));
         double[] u = new double[p];
         double estimate = 0;
         for (int iteration = 0; iteration < 500; iteration++) {
-            java.util.Arrays.fill(u, 0.0);
-            for (int i = 0; i < n; i++) {
-                double zv = 0;
-                for (int j = 0; j < p; j++) {
-                    zv += z[i * p + j] * v[j];
-                }
-                double wzv = problem.weight(i) * zv / totalWeight;
-                for (int j = 0; j < p; j++) {
-                    u[j] += wzv * z[i * p + j];
-                }
+            full.gramTimes(v, u);
+            for (int j = 0; j < p; j++) {
+                u[j] /= totalWeight;
             }
             double next = GradientDescent.norm(u);
             if (next == 0) {
@@ -150,14 +146,6 @@ final class Standardized {
     /** The sample weights, or null when unweighted: the problem's array; read only. */
     double[] weights() {
         return problem.weights();
-    }
-
-    /**
-     * Adds Σ w_i r_i z_i over rows [from, to) to {@code sums[offset..offset + p)}, r_i = z_iᵀθ − t_i, and returns
-     * Σ w_i r_i² over them: one range of {@link FullGradient}'s pass.
-     */
-    double accumulate(double[] theta, int from, int to, double[] sums, int offset) {
-        return GradientKernel.accumulate(z, p, target, problem.weights(), theta, from, to, sums, offset);
     }
 
     /**

@@ -54,35 +54,27 @@ class FullGradientTest {
         return k * U / (1 - k * U);
     }
 
-    @Nested
-    class AgainstTheTwoPassDefinition {
+    /**
+     * The plain definition in two passes, every residual first, then Zᵀ W r, and the worst-case error bound of any
+     * evaluation of it, componentwise, for dot products in any order (Higham, Accuracy and Stability of Numerical
+     * Algorithms, 2nd ed., 2002, §3.1): each residual, a sum of p + 1 terms, errs by at most γ_{p+1}·a_i with
+     * a_i = Σ_k |z_ik θ_k| + |t_i|; each sum over the rows, of n weighted products, by at most
+     * γ_{n+2}·Σ_i w_i |r_i z_ij| plus the residuals' errors carried through, γ_{p+1}·Σ_i w_i a_i |z_ij|; Σ w r² by
+     * γ_{n+2}·Σ w r² plus, to first order, 2γ_{p+1}·Σ w |r| a.
+     */
+    private record TwoPass(double[] sums, double[] bound, double squares, double squaresBound, double totalWeight) {
 
-        /**
-         * n = 300,007 is odd, so neither the groups of four rows of the kernel nor the range boundaries (n·t/8) fall
-         * on multiples of four, and the split has 8 ranges shared by 2 threads. The tolerance is the worst-case
-         * bound for dot products evaluated in any order (Higham, Accuracy and Stability of Numerical Algorithms, 2nd
-         * ed., 2002, §3.1): each residual, a sum of p + 1 terms, errs by at most γ_{p+1}·a_i with
-         * a_i = Σ_k |z_ik θ_k| + |t_i|; each gradient component, a sum of n weighted products, by at most
-         * γ_{n+2}·Σ_i w_i |r_i z_ij| plus the residuals' errors carried through, γ_{p+1}·Σ_i w_i a_i |z_ij|; the
-         * division by Σ w adds u. Both computations satisfy that bound against the exact value, so they differ by at
-         * most twice it. Dropping or repeating a single row would exceed it by orders of magnitude.
-         */
-        @ParameterizedTest
-        @ValueSource(ints = {1, 3, 4, 5, 97, 300_007})
-        void the_parallel_fused_gradient_equals_the_serial_two_pass_gradient_within_rounding(int n) {
-            int p = 7;
-            Standardized z = problem(n, p, 17 + n);
-            double[] theta = point(p);
+        static TwoPass of(Standardized z, double[] theta, double[] target) {
+            int n = z.rows();
+            int p = z.features();
             double[] matrix = z.matrix();
-            double[] target = z.target();
             double[] weights = z.weights();
-
-            // Pass 1: every residual.
             double[] residual = new double[n];
             double[] size = new double[n];
             for (int i = 0; i < n; i++) {
-                double r = -target[i];
-                double a = Math.abs(target[i]);
+                double t = target == null ? 0.0 : target[i];
+                double r = -t;
+                double a = Math.abs(t);
                 for (int j = 0; j < p; j++) {
                     r += matrix[i * p + j] * theta[j];
                     a += Math.abs(matrix[i * p + j] * theta[j]);
@@ -90,23 +82,51 @@ class FullGradientTest {
                 residual[i] = r;
                 size[i] = a;
             }
-            // Pass 2: Zᵀ W r, Σ w r², and the error bounds.
-            double[] expected = new double[p];
+            double[] sums = new double[p];
             double[] bound = new double[p];
             double totalWeight = 0;
             double squares = 0;
             double squaresBound = 0;
             for (int i = 0; i < n; i++) {
-                totalWeight += weights[i];
-                squares += weights[i] * residual[i] * residual[i];
-                squaresBound += weights[i] * (residual[i] * residual[i] + 2 * Math.abs(residual[i]) * size[i]);
+                double w = weights[i];
+                double r = residual[i];
+                totalWeight += w;
+                squares += w * r * r;
+                squaresBound += gamma(n + 2L) * w * r * r + 2 * gamma(p + 1L) * w * Math.abs(r) * size[i];
                 for (int j = 0; j < p; j++) {
-                    double zij = Math.abs(matrix[i * p + j]);
-                    expected[j] += weights[i] * residual[i] * matrix[i * p + j];
-                    bound[j] += gamma(n + 2L) * weights[i] * Math.abs(residual[i]) * zij
-                            + gamma(p + 1L) * weights[i] * size[i] * zij;
+                    double zij = matrix[i * p + j];
+                    sums[j] += w * r * zij;
+                    bound[j] += gamma(n + 2L) * w * Math.abs(r * zij) + gamma(p + 1L) * w * size[i] * Math.abs(zij);
                 }
             }
+            return new TwoPass(sums, bound, squares, squaresBound, totalWeight);
+        }
+    }
+
+    /**
+     * Both computations are within the bound of {@link TwoPass} of the exact value, so they differ by at most twice
+     * it, plus u of the result for a final division. Dropping or repeating a single row exceeds it by orders of
+     * magnitude (checked by breaking the kernel's last row).
+     */
+    private static void assertWithinRounding(double actual, double reference, double bound, String what) {
+        assertThat(Math.abs(actual - reference)).as(what).isLessThanOrEqualTo(2 * (bound + U * Math.abs(reference)));
+    }
+
+    @Nested
+    class AgainstTheTwoPassDefinition {
+
+        /**
+         * n = 300,007 is odd, so neither the groups of four rows of the kernel nor the range boundaries (n·t/8) fall
+         * on multiples of four, and the split has 8 ranges shared by 2 threads; the small sizes cover the rows left
+         * over after the groups of four.
+         */
+        @ParameterizedTest
+        @ValueSource(ints = {1, 3, 4, 5, 97, 300_007})
+        void the_parallel_fused_gradient_equals_the_serial_two_pass_gradient_within_rounding(int n) {
+            int p = 7;
+            Standardized z = problem(n, p, 17 + n);
+            double[] theta = point(p);
+            TwoPass expected = TwoPass.of(z, theta, z.target());
 
             double[] actual = new double[p];
             double cost;
@@ -115,15 +135,30 @@ class FullGradientTest {
                 cost = full.costAndGradient(theta, actual);
             }
 
+            double total = expected.totalWeight();
             for (int j = 0; j < p; j++) {
-                double reference = expected[j] / totalWeight;
-                double tolerance = 2 * (bound[j] / totalWeight + U * Math.abs(reference));
-                assertThat(Math.abs(actual[j] - reference)).as("component %d", j).isLessThanOrEqualTo(tolerance);
+                assertWithinRounding(actual[j], expected.sums()[j] / total, expected.bound()[j] / total,
+                        "component " + j);
             }
-            double referenceCost = squares / (2 * totalWeight);
-            assertThat(Math.abs(cost - referenceCost))
-                    .isLessThanOrEqualTo(2 * (gamma(n + 3L + p) * squaresBound / (2 * totalWeight)
-                            + U * referenceCost));
+            assertWithinRounding(cost, expected.squares() / (2 * total), expected.squaresBound() / (2 * total),
+                    "cost");
+        }
+
+        @Test
+        void the_product_of_the_step_size_estimate_equals_the_two_pass_product_within_rounding() {
+            int p = 9;
+            Standardized z = problem(300_007, p, 3);
+            double[] v = point(p);
+            TwoPass expected = TwoPass.of(z, v, null);
+
+            double[] actual = new double[p];
+            try (FullGradient full = new FullGradient(z, 2)) {
+                full.gramTimes(v, actual);
+            }
+
+            for (int j = 0; j < p; j++) {
+                assertWithinRounding(actual[j], expected.sums()[j], expected.bound()[j], "component " + j);
+            }
         }
     }
 
