@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * trial as a fit keeps them; {@code fused-1} is the same on one thread; {@code old} is the epoch before the fused
  * kernel (one thread, one row at a time, the residuals written to an n-vector), kept here as the baseline. Not in the
  * default list, {@code split-N} forces the fused pass into N row ranges on two threads whatever the size, to find
- * where threads start to pay ({@code RowTasks.MIN_LINEAR_VALUES}). Lives in {@code io.maas.solver} to reach the
+ * where threads start to pay ({@code RowTasks.MIN_SPLIT_VALUES}). Lives in {@code io.maas.solver} to reach the
  * package-private classes. Run it with
  * <pre>
  * mvn -B -pl maas-benchmarks -am -P benchmark -DskipTests verify -Djmh.args="GradientDescentEpochBenchmark"

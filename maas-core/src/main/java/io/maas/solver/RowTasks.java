@@ -30,12 +30,16 @@ record RowTasks(int rows, int count) {
     private static final long MIN_WORK = 1L << 22;
 
     /**
-     * Each range of a linear pass (about two multiply-adds per value, {@link #ofLinearPass}) reads at least this many
-     * values of the matrix: 2^18 values, 2 MB, about 0.15 ms on one core of the reference machine. Handing a pass to a
-     * parked helper thread and waiting for its last range costs 20-30 µs there, so the second range pays off from
-     * about this size on; below twice this size a pass stays on the calling thread (GradientDescentEpochBenchmark).
+     * A linear pass (a few operations per value of the matrix, {@link #ofLinearPass}) is split only from this many
+     * values on: 2^18, 2 MB, about 0.18 ms on one core of the reference machine. Waking a parked helper and waiting for
+     * its last range costs 15-20 µs there, so two threads break even at about 10^5 values and are 1.45x faster at
+     * 2.5·10^5 (GradientDescentEpochBenchmark, variants fused-1 and split-N); the margin is for a loaded machine, where
+     * a helper may wake later.
      */
-    static final long MIN_LINEAR_VALUES = 1L << 18;
+    static final long MIN_SPLIT_VALUES = 1L << 18;
+
+    /** Each range of a split linear pass reads at least this many values (512 KB): at least 4 ranges, to balance. */
+    private static final long MIN_RANGE_VALUES = 1L << 16;
 
     /** The partial results of all ranges together take at most about this many bytes. */
     private static final long MAX_PARTIAL_BYTES = 8L << 20;
@@ -57,16 +61,18 @@ record RowTasks(int rows, int count) {
     }
 
     /**
-     * The split for a pass doing a few operations per value of an n x p matrix, such as a least-squares gradient:
-     * ranges of at least {@value #MIN_LINEAR_VALUES} values, at most {@value #MAX_TASKS} of them.
+     * The split for a pass doing a few operations per value of an n x p matrix, such as a least-squares gradient: one
+     * range below {@value #MIN_SPLIT_VALUES} values, else ranges of at least 2^16 values, at most {@value #MAX_TASKS}
+     * of them. Ranges are handed out to threads as they free up, so more ranges than threads balance a busy machine.
      *
      * @param rows     n &ge; 0
      * @param features p &ge; 1
      * @return the split
      */
     static RowTasks ofLinearPass(int rows, int features) {
-        long count = (long) rows * features / MIN_LINEAR_VALUES;
-        return new RowTasks(rows, (int) Math.max(1, Math.min(Math.min(MAX_TASKS, rows), count)));
+        long values = (long) rows * features;
+        long count = values < MIN_SPLIT_VALUES ? 1 : Math.min(MAX_TASKS, values / MIN_RANGE_VALUES);
+        return new RowTasks(rows, (int) Math.max(1, Math.min(rows, count)));
     }
 
     /** The first row of range t. */

@@ -116,8 +116,8 @@ class FullGradientTest {
     class AgainstTheTwoPassDefinition {
 
         /**
-         * n = 300,007 is odd, so neither the groups of four rows of the kernel nor the range boundaries (n·t/8) fall
-         * on multiples of four, and the split has 8 ranges shared by 2 threads; the small sizes cover the rows left
+         * n = 300,007 is odd, so neither the groups of four rows of the kernel nor the range boundaries (n·t/32) fall
+         * on multiples of four, and the split has 32 ranges shared by 2 threads; the small sizes cover the rows left
          * over after the groups of four.
          */
         @ParameterizedTest
@@ -131,7 +131,7 @@ class FullGradientTest {
             double[] actual = new double[p];
             double cost;
             try (FullGradient full = new FullGradient(z, 2)) {
-                assertThat(full.tasks().count()).isEqualTo(n == 300_007 ? 8 : 1);
+                assertThat(full.tasks().count()).isEqualTo(n == 300_007 ? 32 : 1);
                 cost = full.costAndGradient(theta, actual);
             }
 
@@ -176,7 +176,7 @@ class FullGradientTest {
 
             for (int k = 0; k < threads.length; k++) {
                 try (FullGradient full = new FullGradient(z, threads[k])) {
-                    assertThat(full.tasks().count()).isEqualTo(5);
+                    assertThat(full.tasks().count()).isEqualTo(20);
                     costs[k] = full.costAndGradient(theta, gradients[k]);
                     double[] again = new double[p];
                     assertThat(full.costAndGradient(theta, again)).isEqualTo(costs[k]);

@@ -161,9 +161,9 @@ class GradientDescentTest {
 
         @Test
         void two_fits_with_the_same_settings_give_the_same_coefficients_to_the_bit_whatever_the_thread_count() {
-            // 60,000 x 10: the full-batch pass is split into 2 row ranges, so 2 threads really share it.
+            // 60,000 x 10: the full-batch pass is split into 9 row ranges, so 2 threads really share it.
             Dataset data = randomProblem(60_000, 10, 23);
-            assertThat(RowTasks.ofLinearPass(60_000, 10).count()).isEqualTo(2);
+            assertThat(RowTasks.ofLinearPass(60_000, 10).count()).isEqualTo(9);
             GradientDescent.Builder builder = GradientDescent.builder().momentum(GradientDescent.Momentum.NESTEROV)
                     .maxIterations(300);
 

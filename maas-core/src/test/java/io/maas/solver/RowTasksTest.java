@@ -12,10 +12,12 @@ class RowTasksTest {
 
     @Test
     void small_passes_stay_on_the_calling_thread_and_large_ones_split_by_shape_only() {
-        assertThat(RowTasks.ofLinearPass(20_000, 10).count()).isEqualTo(1);
+        assertThat(RowTasks.ofLinearPass(26_000, 10).count()).isEqualTo(1);
         assertThat(RowTasks.ofLinearPass(0, 10).count()).isEqualTo(1);
+        assertThat(RowTasks.ofLinearPass(1, 1_000_000).count()).isEqualTo(1);
         assertThat(RowTasks.ofLinearPass(3, 1_000_000).count()).isEqualTo(3);
-        assertThat(RowTasks.ofLinearPass(100_000, 10).count()).isEqualTo(3);
+        assertThat(RowTasks.ofLinearPass(26_215, 10).count()).isEqualTo(4);
+        assertThat(RowTasks.ofLinearPass(100_000, 10).count()).isEqualTo(15);
         assertThat(RowTasks.ofLinearPass(1_000_000, 20).count()).isEqualTo(RowTasks.MAX_TASKS);
     }
 
