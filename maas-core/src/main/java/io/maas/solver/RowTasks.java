@@ -128,7 +128,7 @@ record RowTasks(int rows, int count) {
     }
 
     /**
-     * Helper threads kept for the passes of one fit, so a pass costs a wake-up (20-30 µs) instead of starting threads
+     * Helper threads kept for the passes of one fit, so a pass costs a wake-up (15-30 µs) instead of starting threads
      * (about 0.3 ms on the reference machine). Each {@link #forEach} hands out the ranges in order through one
      * counter; the owner works too, then waits for the helpers. Which thread runs which range varies, so callers write
      * each range's result to its own slot and merge the slots in order. Between passes the helpers are parked.
@@ -149,10 +149,16 @@ record RowTasks(int rows, int count) {
         private Crew(int count, int helperCount) {
             this.count = count;
             this.helpers = new Thread[Math.max(0, helperCount)];
-            for (int h = 0; h < helpers.length; h++) {
-                helpers[h] = new Thread(this::serve, "maas-solver-" + h);
-                helpers[h].setDaemon(true);
-                helpers[h].start();
+            try {
+                for (int h = 0; h < helpers.length; h++) {
+                    Thread helper = new Thread(this::serve, "maas-solver-" + h);
+                    helper.setDaemon(true);
+                    helper.start();
+                    helpers[h] = helper;
+                }
+            } catch (RuntimeException | Error e) {
+                close(); // for instance no memory for another thread: end those already started
+                throw e;
             }
         }
 
@@ -232,6 +238,9 @@ record RowTasks(int rows, int count) {
             closed = true;
             boolean interrupted = false;
             for (Thread helper : helpers) {
+                if (helper == null) {
+                    continue; // never started
+                }
                 LockSupport.unpark(helper);
                 // The helpers are parked or finishing a range: wait for them even if interrupted, then restore the flag.
                 while (helper.isAlive()) {
