@@ -242,7 +242,7 @@ record RowTasks(int rows, int count) {
                     continue; // never started
                 }
                 LockSupport.unpark(helper);
-                // The helpers are parked or finishing a range: wait for them even if interrupted, then restore the flag.
+                // A helper is parked or finishing a range: wait for it even if interrupted, then restore the flag.
                 while (helper.isAlive()) {
                     try {
                         helper.join();
