@@ -23,6 +23,12 @@ import java.util.OptionalInt;
  * variants shuffle the rows every epoch with a seeded SplitMix64 and may decay the rate as η/(1 + decay·epoch).
  * Nothing of size p x p is ever formed, so p may be larger than the direct solver allows.
  *
+ * <p>Cost: each iteration of full-batch descent, and the convergence check of every mini-batch epoch, is one pass
+ * over the standardised n x p copy of X, each row read from memory once, split over {@link Builder#parallelism}
+ * threads in row ranges fixed by n and p and merged in a fixed order, so the coefficients do not depend on the number
+ * of threads, to the bit. Small problems stay on the calling thread. Memory: the copy (8·n·p bytes) and O(p) per row
+ * range.
+ *
  * <p>Stopping: converged when ‖∇J(θ)‖ / ‖∇J(0)‖ &le; the gradient tolerance (checked on the full gradient every
  * iteration or epoch), or, when a cost tolerance is set, when the relative decrease of J in one iteration is at most
  * that tolerance. Reaching the iteration limit or a listener's cancel is reported as {@code converged = false} with
@@ -52,6 +58,7 @@ public final class GradientDescent implements LinearSolver {
     private final double costTolerance;
     private final boolean failIfNotConverged;
     private final IterationListener listener;
+    private final int parallelism; // 0: the available processors at each fit
 
     private GradientDescent(Builder b) {
         this.intercept = b.intercept;
@@ -66,6 +73,7 @@ public final class GradientDescent implements LinearSolver {
         this.costTolerance = b.costTolerance;
         this.failIfNotConverged = b.failIfNotConverged;
         this.listener = b.listener;
+        this.parallelism = b.parallelism;
     }
 
     /**
@@ -114,14 +122,25 @@ public final class GradientDescent implements LinearSolver {
 
     LinearSolution solve(Problem problem, List<String> notes, long start) {
         Standardized z = Standardized.of(problem, notes);
+        try (FullGradient full = new FullGradient(z, threads())) {
+            double step = learningRate > 0 ? learningRate : 1.0 / z.lipschitz(full);
+            return descend(problem, z, full, step, notes, start);
+        }
+    }
+
+    private int threads() {
+        return parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
+    }
+
+    private LinearSolution descend(Problem problem, Standardized z, FullGradient full, double step,
+                                   List<String> notes, long start) {
         int n = problem.rows();
         int p = problem.features();
-        double step = learningRate > 0 ? learningRate : 1.0 / z.lipschitz();
         double[] theta = new double[p];
         double[] previous = new double[p];
         double[] point = new double[p];
         double[] gradient = new double[p];
-        double[] residual = new double[n];
+        double[] result = new double[p];
         double[] history = new double[maxIterations];
         int[] order = batchSize > 0 ? identity(n) : null;
         SplitMix64 random = new SplitMix64(seed);
@@ -130,7 +149,6 @@ public final class GradientDescent implements LinearSolver {
         String reason = null;
         boolean converged = false;
         int iteration = 0;
-        double[] result = theta;
         double restartAt = 1;
         while (iteration < maxIterations) {
             iteration++;
@@ -142,7 +160,7 @@ public final class GradientDescent implements LinearSolver {
                 }
                 at = point;
             }
-            double cost = z.costAndGradient(at, residual, gradient);
+            double cost = full.costAndGradient(at, gradient);
             double gradientNorm = norm(gradient);
             if (Double.isNaN(initialGradient)) {
                 initialGradient = gradientNorm;
@@ -154,7 +172,7 @@ public final class GradientDescent implements LinearSolver {
                         step), diagnostics(problem, iteration, false, "diverged", 0, history, notes, start, step));
             }
             double relative = initialGradient > 0 ? gradientNorm / initialGradient : 0.0;
-            result = at.clone();
+            System.arraycopy(at, 0, result, 0, p);
             if (relative <= gradientTolerance) {
                 converged = true;
                 reason = String.format(Locale.ROOT, "relative gradient norm %.2e <= %.0e", relative,
@@ -191,8 +209,7 @@ public final class GradientDescent implements LinearSolver {
         }
         if (reason == null) {
             reason = String.format(Locale.ROOT, "reached maxIterations %d with relative gradient norm %.2e > %.0e",
-                    maxIterations, history.length > 0 ? z.relativeGradient(theta, residual, gradient,
-                            initialGradient) : Double.NaN, gradientTolerance);
+                    maxIterations, relativeGradient(full, theta, gradient, initialGradient), gradientTolerance);
         }
         double[] parameters = z.toOriginalUnits(result);
         double sse = Residuals.sumOfSquares(problem, parameters, new double[parameters.length]);
@@ -205,6 +222,12 @@ public final class GradientDescent implements LinearSolver {
             throw new ConvergenceException("gradient descent did not converge: " + reason, diagnostics);
         }
         return LeastSquares.solution(problem, parameters, diagnostics, Optional.empty());
+    }
+
+    /** ‖∇J(θ)‖ / initial, using gradient as scratch. */
+    private static double relativeGradient(FullGradient full, double[] theta, double[] gradient, double initial) {
+        full.costAndGradient(theta, gradient);
+        return initial > 0 ? norm(gradient) / initial : 0.0;
     }
 
     private FitDiagnostics diagnostics(Problem problem, int iterations, boolean converged, String reason,
@@ -261,6 +284,7 @@ public final class GradientDescent implements LinearSolver {
         private double costTolerance;
         private boolean failIfNotConverged;
         private IterationListener listener;
+        private int parallelism;
 
         private Builder() {
         }
@@ -423,6 +447,24 @@ public final class GradientDescent implements LinearSolver {
          */
         public Builder listener(IterationListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Sets how many threads one fit may use (default: the number of available processors, read at each fit);
+         * 1 fits on the calling thread only. The answer does not depend on it, to the bit: the rows are split into
+         * ranges fixed by the shape of the data and partial gradients merge in a fixed order. Threads are started for
+         * one fit and have ended when it returns.
+         *
+         * @param threads the largest number of threads, &ge; 1
+         * @return this builder
+         * @throws IllegalArgumentException if threads is below 1
+         */
+        public Builder parallelism(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("parallelism must be >= 1 but was " + threads);
+            }
+            this.parallelism = threads;
             return this;
         }
 

@@ -69,11 +69,17 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
         this.precision = builder.precision;
         this.ridge = builder.ridge;
         this.rankPolicy = builder.rankPolicy;
-        this.fallback = builder.fallback != null
-                ? builder.fallback
-                : GradientDescent.builder().intercept(builder.intercept).ridge(builder.ridge).build();
+        this.fallback = builder.fallback != null ? builder.fallback : defaultFallback(builder);
         this.maxDirectParameters = builder.maxDirectParameters;
         this.parallelism = builder.parallelism;
+    }
+
+    private static GradientDescent defaultFallback(Builder builder) {
+        GradientDescent.Builder descent = GradientDescent.builder().intercept(builder.intercept).ridge(builder.ridge);
+        if (builder.parallelism > 0) {
+            descent.parallelism(builder.parallelism);
+        }
+        return descent.build();
     }
 
     /**
@@ -546,7 +552,7 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
 
         /**
          * Sets the gradient descent used by {@link RankPolicy#GRADIENT_DESCENT} (default: gradient descent's
-         * defaults with this builder's intercept and ridge options).
+         * defaults with this builder's intercept, ridge and parallelism options).
          *
          * @param gradientDescent the fallback solver
          * @return this builder

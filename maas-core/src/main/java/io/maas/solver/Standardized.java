@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The least-squares problem in standardised coordinates, z_ij = (x_ij − μ_j)/σ_j (μ_j = 0 and σ_j the root mean square
  * without an intercept), with the target centred when an intercept is fitted: the form gradient descent iterates on.
- * Holds a row-major copy of Z (n x p, never p x p). Mutable scratch is passed in by the caller; this object is read
- * only after construction.
+ * Holds a row-major copy of Z (n x p, never p x p); {@link FullGradient} passes over it for the full-batch cost and
+ * gradient. Mutable scratch is passed in by the caller; this object is read only after construction.
  */
 final class Standardized {
 
@@ -90,23 +90,19 @@ final class Standardized {
         return new Standardized(problem, x, target, mean, sigma, yMean, totalWeight);
     }
 
-    /** L, the largest eigenvalue of ZᵀWZ/m plus the ridge term, by power iteration from the all-ones vector. */
-    double lipschitz() {
+    /**
+     * L, the largest eigenvalue of ZᵀWZ/m plus the ridge term, by power iteration from the all-ones vector, each
+     * product ZᵀWZ·v one pass of {@code full}.
+     */
+    double lipschitz(FullGradient full) {
         double[] v = new double[p];
         java.util.Arrays.fill(v, 1.0 / Math.sqrt(p));
         double[] u = new double[p];
         double estimate = 0;
         for (int iteration = 0; iteration < 500; iteration++) {
-            java.util.Arrays.fill(u, 0.0);
-            for (int i = 0; i < n; i++) {
-                double zv = 0;
-                for (int j = 0; j < p; j++) {
-                    zv += z[i * p + j] * v[j];
-                }
-                double wzv = problem.weight(i) * zv / totalWeight;
-                for (int j = 0; j < p; j++) {
-                    u[j] += wzv * z[i * p + j];
-                }
+            full.gramTimes(v, u);
+            for (int j = 0; j < p; j++) {
+                u[j] /= totalWeight;
             }
             double next = GradientDescent.norm(u);
             if (next == 0) {
@@ -129,29 +125,43 @@ final class Standardized {
         return Math.max(estimate + ridgeMax, Double.MIN_NORMAL);
     }
 
-    /** Writes ∇J(θ) into gradient (and the residuals into residual) and returns J(θ). */
-    double costAndGradient(double[] theta, double[] residual, double[] gradient) {
-        java.util.Arrays.fill(gradient, 0.0);
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double r = -target[i];
-            int base = i * p;
-            for (int j = 0; j < p; j++) {
-                r += z[base + j] * theta[j];
-            }
-            residual[i] = r;
-            double wr = problem.weight(i) * r;
-            sum += wr * r;
-            for (int j = 0; j < p; j++) {
-                gradient[j] += wr * z[base + j];
-            }
-        }
+    int rows() {
+        return n;
+    }
+
+    int features() {
+        return p;
+    }
+
+    /** Z, n x p, row-major: the internal array, not a copy; read only. */
+    double[] matrix() {
+        return z;
+    }
+
+    /** The target as iterated (centred with an intercept): the internal array, not a copy; read only. */
+    double[] target() {
+        return target;
+    }
+
+    /** The sample weights, or null when unweighted: the problem's array; read only. */
+    double[] weights() {
+        return problem.weights();
+    }
+
+    /**
+     * Turns the merged sums of a pass into ∇J(θ) in place, adding the penalty and dividing by Σ w, and returns J(θ).
+     *
+     * @param theta      θ
+     * @param gradient   Σ w_i r_i z_i on entry, ∇J(θ) on return
+     * @param squares    Σ w_i r_i²
+     */
+    double finish(double[] theta, double[] gradient, double squares) {
         double penalty = 0;
         for (int j = 0; j < p; j++) {
             gradient[j] = (gradient[j] + ridgeOverSigma2[j] * theta[j]) / totalWeight;
             penalty += ridgeOverSigma2[j] * theta[j] * theta[j];
         }
-        return (sum + penalty) / (2 * totalWeight);
+        return (squares + penalty) / (2 * totalWeight);
     }
 
     /** One mini-batch step on rows order[from..to): θ ← θ − rate·∇J_B(θ). */
@@ -177,12 +187,6 @@ final class Standardized {
         for (int j = 0; j < p; j++) {
             theta[j] -= rate * (gradient[j] / batchWeight + ridgeOverSigma2[j] * theta[j] / totalWeight);
         }
-    }
-
-    /** ‖∇J(θ)‖ / initial, using the given scratch arrays. */
-    double relativeGradient(double[] theta, double[] residual, double[] gradient, double initial) {
-        costAndGradient(theta, residual, gradient);
-        return initial > 0 ? GradientDescent.norm(gradient) / initial : 0.0;
     }
 
     /** Maps θ back to original units: the intercept first (when fitted), then β_j = θ_j / σ_j. */

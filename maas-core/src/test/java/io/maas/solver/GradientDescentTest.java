@@ -157,6 +157,29 @@ class GradientDescentTest {
     }
 
     @Nested
+    class Determinism {
+
+        @Test
+        void two_fits_with_the_same_settings_give_the_same_coefficients_to_the_bit_whatever_the_thread_count() {
+            // 60,000 x 10: the full-batch pass is split into 9 row ranges, so 2 threads really share it.
+            Dataset data = randomProblem(60_000, 10, 23);
+            assertThat(RowTasks.ofLinearPass(60_000, 10).count()).isEqualTo(9);
+            GradientDescent.Builder builder = GradientDescent.builder().momentum(GradientDescent.Momentum.NESTEROV)
+                    .maxIterations(300);
+
+            LinearSolution first = builder.parallelism(2).build().solve(data);
+            LinearSolution again = builder.parallelism(2).build().solve(data);
+            LinearSolution alone = builder.parallelism(1).build().solve(data);
+
+            assertThat(again.coefficients()).isEqualTo(first.coefficients());
+            assertThat(again.intercept()).isEqualTo(first.intercept());
+            assertThat(again.diagnostics().costHistory()).isEqualTo(first.diagnostics().costHistory());
+            assertThat(alone.coefficients()).isEqualTo(first.coefficients());
+            assertThat(alone.intercept()).isEqualTo(first.intercept());
+        }
+    }
+
+    @Nested
     class MiniBatch {
 
         @Test
@@ -204,6 +227,8 @@ class GradientDescentTest {
                     .hasMessageContaining("mini-batch size must be >= 1 but was 0");
             assertThatThrownBy(() -> GradientDescent.builder().gradientTolerance(Double.NaN))
                     .hasMessageContaining("gradientTolerance must be in (0, 1) but was NaN");
+            assertThatThrownBy(() -> GradientDescent.builder().parallelism(0))
+                    .hasMessageContaining("parallelism must be >= 1 but was 0");
         }
 
         @Test
