@@ -441,8 +441,8 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
 
     /** J = (SSE + λ‖β‖²) / (2·Σw), the cost gradient descent minimises, reported for every method. */
     static double cost(Problem problem, double[] theta, double sse) {
-        double weight = 0;
-        for (int i = 0; i < problem.rows(); i++) {
+        double weight = problem.weights() == null ? problem.rows() : 0; // n unit weights add up to n exactly
+        for (int i = 0; i < problem.rows() && problem.weights() != null; i++) {
             weight += problem.weight(i);
         }
         double penalty = 0;
