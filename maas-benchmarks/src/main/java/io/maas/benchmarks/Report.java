@@ -92,7 +92,7 @@ public final class Report {
             double score = metric.get("score").asDouble();
             double error = metric.get("scoreError").isNumber() ? metric.get("scoreError").asDouble() : Double.NaN;
             rows.add(new Row(className, benchmark.substring(dot + 1), params, result.get("threads").asInt(), score,
-                    error, unit, score * secondsPer(unit)));
+                    error, unit, secondsPerOperation(score, unit)));
             jdk = result.path("jdkVersion").asText() + " (" + result.path("vmName").asText() + " "
                     + result.path("vmVersion").asText() + ")";
             runShape = String.format(Locale.ROOT, "%d fork(s), %d warm-up and %d measured iterations",
@@ -204,13 +204,19 @@ public final class Report {
         };
     }
 
-    private static double secondsPer(String unit) {
+    /** Seconds per operation from a score in time per operation (AverageTime) or operations per time (Throughput). */
+    private static double secondsPerOperation(double score, String unit) {
         return switch (unit) {
-            case "s/op" -> 1;
-            case "ms/op" -> 1e-3;
-            case "us/op" -> 1e-6;
-            case "ns/op" -> 1e-9;
-            default -> throw new IllegalArgumentException("unsupported unit " + unit + " (use AverageTime)");
+            case "s/op" -> score;
+            case "ms/op" -> score * 1e-3;
+            case "us/op" -> score * 1e-6;
+            case "ns/op" -> score * 1e-9;
+            case "ops/s" -> 1 / score;
+            case "ops/ms" -> 1e-3 / score;
+            case "ops/us" -> 1e-6 / score;
+            case "ops/ns" -> 1e-9 / score;
+            default -> throw new IllegalArgumentException("unsupported unit " + unit
+                    + " (use AverageTime or Throughput)");
         };
     }
 
