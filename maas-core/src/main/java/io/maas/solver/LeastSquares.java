@@ -158,7 +158,7 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
      * <p>The source is read two to four times: once for the Gram matrix, then once per step of iterative refinement
      * in compensated arithmetic (one step as a rule, up to three for a harder problem), as {@link Precision#AUTO}'s
      * fast path does in memory, with its error bound: every coefficient is accepted only with a bound of 1e-13
-     * relative. The coefficients therefore equal those of {@link #solve(Dataset)} on the same rows to about 2e-13.
+     * relative, so the coefficients agree with those of {@link #solve(Dataset)} on the same rows (tested to 1e-12).
      * Chunks are split among the threads of {@link Builder#parallelism} and merged in row order, so the answer does
      * not depend on thread timing. The diagnostics' notes say how many passes were read and, when the standard
      * errors (which come from the unrefined factor) are less accurate than 12 digits, how accurate they are.
@@ -212,11 +212,7 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
         double[] theta = fast.parameters();
         Optional<InferenceStatistics> statistics = Inference.of(n, rows.hasIntercept(), ridge, parameterNames, theta,
                 fast.sumOfSquares(), rows.totalSumOfSquares(), fast.inverseGramDiagonal());
-        double penalty = 0;
-        for (int j = rows.hasIntercept() ? 1 : 0; j < theta.length; j++) {
-            penalty += theta[j] * theta[j];
-        }
-        double cost = (fast.sumOfSquares() + ridge * penalty) / (2 * rows.totalWeight());
+        double cost = cost(theta, rows.hasIntercept(), ridge, fast.sumOfSquares(), rows.totalWeight());
         List<String> notes = new ArrayList<>();
         notes.add(String.format(Locale.ROOT, "read %d chunks in %d passes", rows.chunkCount(), 1 + fast.refinements()));
         if (fast.inverseDiagonalError() > NormalEquations.INVERSE_DIAGONAL_ERROR) {
@@ -445,11 +441,16 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
         for (int i = 0; i < problem.rows() && problem.weights() != null; i++) {
             weight += problem.weight(i);
         }
+        return cost(theta, problem.hasIntercept(), problem.ridge(), sse, weight);
+    }
+
+    /** (SSE + λ‖β‖²) / (2·Σw), β being θ without the intercept. */
+    private static double cost(double[] theta, boolean intercept, double ridge, double sse, double totalWeight) {
         double penalty = 0;
-        for (int j = problem.hasIntercept() ? 1 : 0; j < theta.length; j++) {
+        for (int j = intercept ? 1 : 0; j < theta.length; j++) {
             penalty += theta[j] * theta[j];
         }
-        return (sse + problem.ridge() * penalty) / (2 * weight);
+        return (sse + ridge * penalty) / (2 * totalWeight);
     }
 
     static LinearSolution solution(Problem problem, double[] theta, FitDiagnostics diagnostics,

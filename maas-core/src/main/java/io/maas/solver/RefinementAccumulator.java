@@ -235,18 +235,10 @@ final class RefinementAccumulator {
 
     /** Sums the slots into the double-double totals[index] + totalsLow[index], normalised. */
     private void total(double[] high, double[] low, int index) {
-        double s = 0;
-        double c = 0;
-        for (int r = 0; r < high.length; r++) {
-            double t = s + high[r];
-            double z = t - s;
-            c += ((s - (t - z)) + (high[r] - z)) + low[r];
-            s = t;
-        }
-        double sum = s + c;
-        double z = sum - s;
-        totals[index] = sum;
-        totalsLow[index] = (s - (sum - z)) + (c - z);
+        double[] total = new double[2];
+        Residuals.addSlotsInOrder(high, low, total);
+        totals[index] = total[0];
+        totalsLow[index] = total[1];
     }
 
     /** Σ w_i r_i, rounded once. */

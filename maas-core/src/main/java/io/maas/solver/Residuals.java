@@ -98,6 +98,16 @@ final class Residuals {
 
     /** The slots' total, added in slot order with TwoSum, rounded once. */
     private static double total(double[] high, double[] low) {
+        double[] total = new double[2];
+        addSlotsInOrder(high, low, total);
+        return total[0];
+    }
+
+    /**
+     * Σ (high_r + low_r) over the slots, in slot order with TwoSum, into {@code total} as the normalised pair
+     * (sum, remainder): the reduction the compensated per-slot sums here and in {@link RefinementAccumulator} share.
+     */
+    static void addSlotsInOrder(double[] high, double[] low, double[] total) {
         double s = 0;
         double c = 0;
         for (int r = 0; r < high.length; r++) {
@@ -106,6 +116,9 @@ final class Residuals {
             c += ((s - (t - z)) + (high[r] - z)) + low[r];
             s = t;
         }
-        return s + c;
+        double sum = s + c;
+        double z = sum - s;
+        total[0] = sum;
+        total[1] = (s - (sum - z)) + (c - z);
     }
 }
