@@ -2,6 +2,7 @@ package io.maas.solver;
 
 import io.maas.benchmarks.Problems;
 import io.maas.data.Dataset;
+import io.maas.internal.FlatGramKernel;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = "-Xmx6g")
+@Fork(value = 2, jvmArgsAppend = {"-Xmx6g", "--add-modules", "jdk.incubator.vector"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
@@ -50,12 +51,22 @@ public class GramBenchmark {
     @Param({"all", "1"})
     public String threads;
 
+    /**
+     * The kernel: "vector" ({@code VectorGramKernel}: what the library uses when the JVM has the jdk.incubator.vector
+     * module, as these forks do) or "scalar" ({@link GramKernel}, without it). Same bits either way.
+     */
+    @Param({"vector", "scalar"})
+    public String kernel;
+
     private Dataset data;
     private double[] target;
     private RowTasks tasks;
     private int columns;
     private int parallelism;
     private double[][] block;
+    private double[] flatBlock;
+    private double[] square;
+    private FlatGramKernel flat;
     private double[][] lower;
 
     /** Builds the seeded data and one block of random rows for the kernel alone. */
@@ -73,6 +84,16 @@ public class GramBenchmark {
                 row[j] = random.nextGaussian();
             }
         }
+        flat = kernel.equals("vector") ? GramKernel.flat() : null;
+        if (kernel.equals("vector") && flat == null) {
+            throw new IllegalStateException("kernel=vector needs --add-modules jdk.incubator.vector");
+        }
+        int stride = flat == null ? columns : flat.stride(columns);
+        flatBlock = new double[KERNEL_ROWS * stride];
+        for (int r = 0; r < KERNEL_ROWS; r++) {
+            System.arraycopy(block[r], 0, flatBlock, r * stride, columns);
+        }
+        square = new double[flat == null ? 1 : flat.squareLength(columns)];
         lower = new double[columns][];
         for (int j = 0; j < columns; j++) {
             lower[j] = new double[j + 1];
@@ -87,7 +108,7 @@ public class GramBenchmark {
     @Benchmark
     public GramAccumulator gramPass() {
         List<GramAccumulator> parts = tasks.run(parallelism, t -> {
-            GramAccumulator part = new GramAccumulator(columns);
+            GramAccumulator part = new GramAccumulator(columns, flat);
             part.add(data, target, null, tasks.from(t), tasks.to(t));
             return part;
         });
@@ -101,10 +122,14 @@ public class GramBenchmark {
     /**
      * The kernel on {@value #KERNEL_ROWS} cached rows (one thread whatever {@link #threads} says).
      *
-     * @return the updated triangle
+     * @return the updated Gram matrix (its array)
      */
     @Benchmark
-    public double[][] kernelOnly() {
+    public Object kernelOnly() {
+        if (flat != null) {
+            flat.addCrossProducts(flatBlock, KERNEL_ROWS, columns, square);
+            return square;
+        }
         GramKernel.addCrossProducts(block, block.length, columns, lower);
         return lower;
     }

@@ -1,6 +1,7 @@
 package io.maas.solver;
 
 import io.maas.data.Dataset;
+import io.maas.internal.FlatGramKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,9 +13,10 @@ import java.util.Objects;
  * (x_i, y_i): M = Σ w_i (a_i − ā)(a_i − ā)ᵀ with a_i = (x_i, y_i) and ā the weighted mean. Memory is O(q² + block)
  * for q = p + 1 columns, whatever the number of rows, so rows may arrive in blocks from any source.
  *
- * <p>Method. Rows are processed in blocks of about 128 KB, which stay in the L2 cache. Each row is copied into the
- * block and at once shifted by c, the mean of the rows before (the block's first row for the very first block), and
- * multiplied by √w; {@link GramKernel} adds the block's shifted cross-products G_b = Σ w (a − c)(a − c)ᵀ to M. With
+ * <p>Method. Rows are processed in blocks of about 32 KB (at least 120 rows), which stay in the L1 or L2 cache. Each
+ * row is copied into the block and at once shifted by c, the mean of the rows before (the block's first row for the
+ * very first block), and multiplied by √w; {@link GramKernel} (or a {@link FlatGramKernel}, same bits) adds the
+ * block's shifted cross-products G_b = Σ w (a − c)(a − c)ᵀ to M. With
  * o = m_b − c the block's mean offset, its centred cross-products are M_b = G_b − W_b·o·oᵀ, and the block joins
  * everything before it by the parallel-axis update of Chan, Golub and LeVeque (Algorithms for computing the sample
  * variance, Am. Stat. 37(3), 1983), weighted: with δ = m_b − m_a,
@@ -39,17 +41,30 @@ import java.util.Objects;
  */
 final class GramAccumulator {
 
-    /** Bytes of one block of rows: a quarter of a 512 KB L2 cache. */
-    private static final int BLOCK_BYTES = 1 << 17;
+    /**
+     * Bytes of one block of rows: within a 32-48 KB L1 cache. Against 128 KB blocks, the 1M x 20 Gram pass was no
+     * slower with either kernel and up to a fifth faster with the scalar one; from q = 34 on the 120-row minimum rules.
+     */
+    private static final int BLOCK_BYTES = 1 << 15;
 
     private final int columns;
+    private final int blockRows;
+    /** The block for {@link GramKernel}: one array per row. Null when {@link #vector} is used. */
     private final double[][] block;
+    /** The flat kernel, or null for {@link GramKernel}. */
+    private final FlatGramKernel flat;
+    /** The block for the flat kernel: rows {@link #stride} apart. Null when {@link #block} is used. */
+    private final double[] flatBlock;
+    private final int stride;
     private final double[] blockShift;
     private final double[] blockOffset;
     private final double[] delta;
     private final double[] shift;
     private final double[] offset;
+    /** M's lower triangle for {@link GramKernel}, row j of length j + 1; null when {@link #vector} is used. */
     private final double[][] lower;
+    /** M for the flat kernel: row j at j·{@link #stride}, entries k &le; j meaningful; else null. */
+    private final double[] square;
     private double weight;
     private double blockWeight;
     private long rows;
@@ -60,16 +75,45 @@ final class GramAccumulator {
      * @param columns q, the number of values per augmented row (features, then the target), &ge; 1
      */
     GramAccumulator(int columns) {
+        this(columns, GramKernel.flat());
+    }
+
+    /**
+     * An empty accumulator using the given kernel; {@link GramKernel} and any flat kernel give the same bits.
+     *
+     * @param columns q &ge; 1
+     * @param flat    the flat kernel to use, or null for {@link GramKernel}
+     */
+    GramAccumulator(int columns, FlatGramKernel flat) {
         this.columns = columns;
-        this.block = new double[blockRows(columns)][columns];
-        this.blockShift = new double[columns];
-        this.blockOffset = new double[columns];
-        this.delta = new double[columns];
-        this.shift = new double[columns];
-        this.offset = new double[columns];
-        this.lower = new double[columns][];
-        for (int j = 0; j < columns; j++) {
-            lower[j] = new double[j + 1];
+        this.blockRows = blockRows(columns);
+        this.flat = flat;
+        boolean vectorized = flat != null;
+        if (vectorized) {
+            this.stride = flat.stride(columns);
+            this.flatBlock = new double[blockRows * stride];
+            this.block = null;
+        } else {
+            this.stride = 0;
+            this.flatBlock = null;
+            this.block = new double[blockRows][columns];
+        }
+        // Padded to the block's stride for the flat kernel's shift and combine; the padding stays zero.
+        int padded = Math.max(columns, stride);
+        this.blockShift = new double[padded];
+        this.blockOffset = new double[padded];
+        this.delta = new double[padded];
+        this.shift = new double[padded];
+        this.offset = new double[padded];
+        if (vectorized) {
+            this.lower = null;
+            this.square = new double[flat.squareLength(columns)];
+        } else {
+            this.square = null;
+            this.lower = new double[columns][];
+            for (int j = 0; j < columns; j++) {
+                lower[j] = new double[j + 1];
+            }
         }
     }
 
@@ -91,17 +135,15 @@ final class GramAccumulator {
      */
     void add(Dataset data, double[] target, double[] weights, int from, int to) {
         int features = columns - 1;
-        for (int start = from; start < to; start += block.length) {
-            int count = Math.min(block.length, to - start);
+        for (int start = from; start < to; start += blockRows) {
+            int count = Math.min(blockRows, to - start);
             for (int r = 0; r < count; r++) {
-                double[] x = block[r];
-                data.copyRow(start + r, x, 0);
-                x[features] = target[start + r];
-                if (r == 0) {
-                    startBlock(x);
-                }
-                shift(x, weights == null ? 1.0 : weights[start + r]);
+                double[] x = blockRow(r);
+                int at = blockStart(r);
+                data.copyRow(start + r, x, at);
+                x[at + features] = target[start + r];
             }
+            shiftBlock(count, weights, start);
             endBlock(count);
         }
     }
@@ -124,38 +166,74 @@ final class GramAccumulator {
                     "a block of %d rows x %d features needs %d feature values and %d targets but got %d and %d",
                     count, p, (long) count * p, count, features.length, target.length));
         }
-        for (int start = 0; start < count; start += block.length) {
-            int rowsInBlock = Math.min(block.length, count - start);
+        for (int start = 0; start < count; start += blockRows) {
+            int rowsInBlock = Math.min(blockRows, count - start);
             for (int r = 0; r < rowsInBlock; r++) {
-                double[] x = block[r];
-                System.arraycopy(features, (start + r) * p, x, 0, p);
-                x[p] = target[start + r];
-                if (r == 0) {
-                    startBlock(x);
-                }
-                shift(x, weights == null ? 1.0 : weights[start + r]);
+                double[] x = blockRow(r);
+                int at = blockStart(r);
+                System.arraycopy(features, (start + r) * p, x, at, p);
+                x[at + p] = target[start + r];
             }
+            shiftBlock(rowsInBlock, weights, start);
             endBlock(rowsInBlock);
         }
     }
 
+    /** The array holding row j of M. */
+    private double[] row(int j) {
+        return lower != null ? lower[j] : square;
+    }
+
+    /** Where row j of M starts in {@link #row(int)}. */
+    private int base(int j) {
+        return lower != null ? 0 : j * stride;
+    }
+
+    /** The array holding row r of the block. */
+    private double[] blockRow(int r) {
+        return block != null ? block[r] : flatBlock;
+    }
+
+    /** Where row r of the block starts in {@link #blockRow(int)}. */
+    private int blockStart(int r) {
+        return block != null ? 0 : r * stride;
+    }
+
     /** Chooses the block's shift c: the mean so far, or the block's first row while nothing has weight. */
-    private void startBlock(double[] firstRow) {
+    private void startBlock(double[] firstRow, int at) {
         for (int j = 0; j < columns; j++) {
-            blockShift[j] = weight > 0 ? shift[j] + offset[j] : firstRow[j];
+            blockShift[j] = weight > 0 ? shift[j] + offset[j] : firstRow[at + j];
         }
         Arrays.fill(blockOffset, 0.0);
         blockWeight = 0;
     }
 
-    /** Replaces a row a by √w·(a − c) and adds w·(a − c) to the block's offset sum. */
-    private void shift(double[] x, double w) {
-        double root = Math.sqrt(w);
-        blockWeight += w;
-        for (int j = 0; j < columns; j++) {
-            double dx = x[j] - blockShift[j];
-            blockOffset[j] = Math.fma(w, dx, blockOffset[j]);
-            x[j] = dx * root;
+    /**
+     * Chooses the block's shift c (see {@link #startBlock}), then replaces each of its rows a by √w·(a − c), adding
+     * w·(a − c) to the block's offset sum, row by row in order.
+     *
+     * @param count   the rows in the block, &ge; 1
+     * @param weights the weights, or null for unit weights
+     * @param first   the index in {@code weights} of the block's first row
+     */
+    private void shiftBlock(int count, double[] weights, int first) {
+        startBlock(blockRow(0), blockStart(0));
+        for (int r = 0; r < count; r++) {
+            blockWeight += weights == null ? 1.0 : weights[first + r];
+        }
+        if (flatBlock != null) {
+            flat.shift(flatBlock, count, stride, blockShift, blockOffset, weights, first);
+            return;
+        }
+        for (int r = 0; r < count; r++) {
+            double[] x = block[r];
+            double w = weights == null ? 1.0 : weights[first + r];
+            double root = Math.sqrt(w);
+            for (int j = 0; j < columns; j++) {
+                double dx = x[j] - blockShift[j];
+                blockOffset[j] = Math.fma(w, dx, blockOffset[j]);
+                x[j] = dx * root;
+            }
         }
     }
 
@@ -164,12 +242,16 @@ final class GramAccumulator {
         if (!(blockWeight > 0)) {
             return; // rows of weight zero add nothing
         }
-        int group = GramKernel.rowsPerPass(columns);
-        int padded = (count + group - 1) / group * group;
-        for (int r = count; r < padded; r++) {
-            Arrays.fill(block[r], 0.0); // zero rows add nothing
+        if (square != null) {
+            flat.addCrossProducts(flatBlock, count, columns, square);
+        } else {
+            int group = GramKernel.rowsPerPass(columns);
+            int padded = (count + group - 1) / group * group;
+            for (int r = count; r < padded; r++) {
+                Arrays.fill(block[r], 0.0); // zero rows add nothing: fma(0, 0, g) is g
+            }
+            GramKernel.addCrossProducts(block, padded, columns, lower);
         }
-        GramKernel.addCrossProducts(block, padded, columns, lower);
         for (int j = 0; j < columns; j++) {
             blockOffset[j] /= blockWeight;
         }
@@ -193,10 +275,12 @@ final class GramAccumulator {
             return;
         }
         for (int j = 0; j < columns; j++) {
-            double[] target = lower[j];
-            double[] source = other.lower[j];
+            double[] target = row(j);
+            int at = base(j);
+            double[] source = other.row(j);
+            int from = other.base(j);
             for (int k = 0; k <= j; k++) {
-                target[k] += source[k];
+                target[at + k] += source[from + k];
             }
         }
         combine(other.shift, other.offset, other.weight, 0.0);
@@ -214,13 +298,10 @@ final class GramAccumulator {
             // With nothing before (weight 0), cross is 0 and the mean becomes the other's: δ is then irrelevant.
             delta[j] = weight > 0 ? (otherShift[j] - shift[j]) + (otherOffset[j] - offset[j]) : 0.0;
         }
-        for (int j = 0; j < columns; j++) {
-            double scaledDelta = cross * delta[j];
-            double scaledOffset = -downdate * otherOffset[j];
-            double[] row = lower[j];
-            for (int k = 0; k <= j; k++) {
-                row[k] = Math.fma(scaledDelta, delta[k], Math.fma(scaledOffset, otherOffset[k], row[k]));
-            }
+        if (square != null && otherOffset.length >= stride) {
+            flat.combine(square, columns, delta, otherOffset, cross, downdate);
+        } else {
+            combineScalar(otherOffset, cross, downdate);
         }
         if (weight > 0) {
             for (int j = 0; j < columns; j++) {
@@ -231,6 +312,18 @@ final class GramAccumulator {
             System.arraycopy(otherOffset, 0, offset, 0, columns);
         }
         weight = total;
+    }
+
+    private void combineScalar(double[] otherOffset, double cross, double downdate) {
+        for (int j = 0; j < columns; j++) {
+            double scaledDelta = cross * delta[j];
+            double scaledOffset = -downdate * otherOffset[j];
+            double[] row = row(j);
+            int at = base(j);
+            for (int k = 0; k <= j; k++) {
+                row[at + k] = Math.fma(scaledDelta, delta[k], Math.fma(scaledOffset, otherOffset[k], row[at + k]));
+            }
+        }
     }
 
     /** The number of rows added, including rows of weight zero. */
@@ -257,7 +350,7 @@ final class GramAccumulator {
 
     /** M_jk for k &le; j: the centred, weighted cross-product of columns j and k. */
     double centred(int j, int k) {
-        return lower[j][k];
+        return row(j)[base(j) + k];
     }
 
     /** Whether every entry of M and every mean is finite (false when squares overflowed). */
@@ -266,8 +359,8 @@ final class GramAccumulator {
             if (!Double.isFinite(mean(j))) {
                 return false;
             }
-            for (double v : lower[j]) {
-                if (!Double.isFinite(v)) {
+            for (int k = 0; k <= j; k++) {
+                if (!Double.isFinite(centred(j, k))) {
                     return false;
                 }
             }
@@ -284,7 +377,7 @@ final class GramAccumulator {
         List<Integer> suspects = new ArrayList<>();
         for (int j = 0; j < columns - 1; j++) {
             double ulps = 64 * 0x1p-53 * Math.abs(mean(j));
-            if (!(lower[j][j] > weight * ulps * ulps)) {
+            if (!(centred(j, j) > weight * ulps * ulps)) {
                 suspects.add(j);
             }
         }

@@ -1,5 +1,10 @@
 package io.maas.solver;
 
+import io.maas.internal.FlatGramKernel;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The inner loop of the Gram accumulation: adds the cross-products of groups of rows to the lower triangle of a
  * symmetric matrix, G[j][0..j] += Σ_r x_r[j]·x_r[0..j].
@@ -14,6 +19,9 @@ package io.maas.solver;
  * analysis. Rows of G are processed in panels that stay in L2 while the whole block passes over them. C2 leaves
  * loops shorter than about 24 iterations scalar, so below ~30 columns this runs near the scalar FMA rate; from 100
  * columns on it reaches about half of a core's vector FMA peak (see {@code GramBenchmark} in maas-benchmarks).
+ *
+ * <p>When the JVM runs with {@code --add-modules jdk.incubator.vector}, {@code VectorGramKernel} does the same sums
+ * with the same roundings, register-blocked: {@link #flat()} says whether the accumulators use it.
  */
 final class GramKernel {
 
@@ -23,7 +31,60 @@ final class GramKernel {
     /** From this many columns on, six rows are fused per pass over G instead of four. */
     private static final int SIX_ROWS_FROM = 48;
 
+    private static final Logger LOG = LoggerFactory.getLogger(GramKernel.class);
+
     private GramKernel() {
+    }
+
+    /**
+     * Whether the flat, register-blocked kernel is used: the JVM has resolved the incubating module
+     * jdk.incubator.vector (the flag {@code --add-modules jdk.incubator.vector}) and the kernel works.
+     *
+     * @return true when {@link #flat()} is present
+     */
+    static boolean vectorized() {
+        return Selection.FLAT != null;
+    }
+
+    /**
+     * The Vector API kernel, {@code VectorGramKernel}, loaded by name so that no other class mentions the incubating
+     * API; decided once per JVM, from its configuration, which cannot change while it runs.
+     *
+     * @return the kernel, or null when this JVM has no jdk.incubator.vector module
+     */
+    static FlatGramKernel flat() {
+        return Selection.FLAT;
+    }
+
+    /** Holds the decision, made when first asked (class initialisation is lazy and thread-safe). */
+    private static final class Selection {
+
+        static final FlatGramKernel FLAT = load();
+
+        private static FlatGramKernel load() {
+            Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
+            if (vector.isEmpty()) {
+                LOG.debug("Gram kernel: scalar (start the JVM with --add-modules jdk.incubator.vector for the "
+                        + "register-blocked Vector API kernel, same results)");
+                return null;
+            }
+            try {
+                // The module descriptor does not require it (it is optional and incubating): read it now. A no-op
+                // when maas runs from the class path, whose unnamed module reads every module.
+                GramKernel.class.getModule().addReads(vector.get());
+                FlatGramKernel kernel = Class.forName("io.maas.internal.vector.VectorGramKernel")
+                        .asSubclass(FlatGramKernel.class).getDeclaredConstructor().newInstance();
+                if (kernel.probe()) {
+                    LOG.debug("Gram kernel: Vector API");
+                    return kernel;
+                }
+                LOG.debug("Gram kernel: scalar, the Vector API kernel failed its probe");
+                return null;
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                LOG.debug("Gram kernel: scalar, the Vector API kernel failed to load", e);
+                return null;
+            }
+        }
     }
 
     /**

@@ -1,0 +1,70 @@
+package io.maas.internal;
+
+/**
+ * The Gram kernel of the least-squares solver on a flat layout: the block row-major in one array with a padded
+ * stride, G square with the same stride. Implemented by {@code io.maas.internal.vector.VectorGramKernel} with the
+ * incubating Vector API, which the solver loads by name when the JVM has the module, so that no other class mentions
+ * it; every method gives the same bits as the scalar code it replaces in the solver's Gram accumulator. Internal.
+ */
+public interface FlatGramKernel {
+
+    /**
+     * Runs one small operation and checks its result, so that a JVM whose Vector API does not work is found once.
+     *
+     * @return true if it is right
+     */
+    boolean probe();
+
+    /**
+     * The row stride of a block and of G: q rounded up so that tiles and vectors need no remainder.
+     *
+     * @param columns q &ge; 1
+     * @return the stride, &ge; q
+     */
+    int stride(int columns);
+
+    /**
+     * The length of the square array holding G.
+     *
+     * @param columns q &ge; 1
+     * @return the array length
+     */
+    int squareLength(int columns);
+
+    /**
+     * Each row x of a block becomes √w·(x − c), and w·(x − c) is added to the block's offset sum, row by row in
+     * order.
+     *
+     * @param x       the block, rows {@code stride} apart; updated, the padding stays zero
+     * @param count   the number of rows
+     * @param stride  the block's stride
+     * @param shift   c, at least {@code stride} values, zero beyond q
+     * @param offset  the offset sums, at least {@code stride} values; updated
+     * @param weights the weights, or null for unit weights
+     * @param first   the index in {@code weights} of the block's first row
+     */
+    void shift(double[] x, int count, int stride, double[] shift, double[] offset, double[] weights, int first);
+
+    /**
+     * Adds Σ x_r x_rᵀ (entries k &le; j) over {@code count} rows of the block to G, each element as the chain of
+     * FMAs over the rows in order, as the scalar kernel does.
+     *
+     * @param block   rows {@code stride} apart, q values each, the padding zero; read only
+     * @param count   the number of rows, &ge; 0
+     * @param columns q
+     * @param square  G, row j at j·stride; entries k &le; j updated, the others scratch
+     */
+    void addCrossProducts(double[] block, int count, int columns, double[] square);
+
+    /**
+     * Adds cross·δδᵀ − downdate·ooᵀ to G: G_jk ← fma(cross·δ_j, δ_k, fma(−downdate·o_j, o_k, G_jk)) for k &le; j.
+     *
+     * @param square   G, rows stride apart; entries beyond j are scratch and may change
+     * @param columns  q
+     * @param delta    δ, at least stride values, zero beyond q
+     * @param offset   o, at least stride values, zero beyond q
+     * @param cross    the factor of δδᵀ
+     * @param downdate the factor of −ooᵀ
+     */
+    void combine(double[] square, int columns, double[] delta, double[] offset, double cross, double downdate);
+}

@@ -1,0 +1,137 @@
+package io.maas.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.maas.data.Dataset;
+import io.maas.internal.FlatGramKernel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The two Gram kernels: {@link GramKernel} (plain Java, always there) and {@code VectorGramKernel} (the Vector API,
+ * with {@code --add-modules jdk.incubator.vector}) must give the same bits, so that a fit does not depend on a JVM
+ * flag. Both are exact sums of FMAs taken in the same order per element, so the comparison is equality, not a
+ * tolerance. The build runs the tests with the module (maas-core's pom); {@link #the_build_runs_the_vector_kernel}
+ * fails if that ever stops, so the comparisons below cannot silently skip in CI.
+ */
+class GramKernelTest {
+
+    private static boolean vectorKernel() {
+        return GramKernel.vectorized();
+    }
+
+    @Test
+    void the_build_runs_the_vector_kernel() {
+        assumeTrue("required".equals(System.getProperty("maas.test.vectorKernel")),
+                "run outside the Maven build, which requires the vector kernel");
+        assertThat(GramKernel.vectorized()).as("jdk.incubator.vector resolved and readable").isTrue();
+    }
+
+    /** Column counts around every tile and vector boundary (4, 6, 8 and 16 wide), and the benchmark sizes. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 5, 6, 7, 8, 9, 11, 12, 13, 15, 16, 17, 21, 23, 24, 25, 31, 32, 33, 47, 48, 49, 63,
+            64, 65, 101, 130, 257})
+    void the_kernels_agree_to_the_bit_on_raw_rows(int columns) {
+        assumeTrue(vectorKernel(), "needs --add-modules jdk.incubator.vector");
+        Random random = new Random(columns);
+        int count = 12 * 11; // a multiple of both row groups of the scalar kernel
+        double[][] rows = new double[count][columns];
+        FlatGramKernel flat = GramKernel.flat();
+        int stride = flat.stride(columns);
+        double[] flatRows = new double[count * stride];
+        for (int r = 0; r < count; r++) {
+            for (int j = 0; j < columns; j++) {
+                // Mixed signs and exponents, and exact zeros, so that rounding differs wherever the order would.
+                double v = random.nextInt(10) == 0 ? 0.0 : random.nextGaussian() * Math.pow(10, random.nextInt(7) - 3);
+                rows[r][j] = v;
+                flatRows[r * stride + j] = v;
+            }
+        }
+        double[][] scalar = triangle(columns, random.nextLong());
+        double[] square = new double[flat.squareLength(columns)];
+        for (int j = 0; j < columns; j++) {
+            // Both start from the same nonzero G, as after earlier blocks; the square's other entries hold junk.
+            System.arraycopy(scalar[j], 0, square, j * stride, j + 1);
+            for (int k = j + 1; k < stride; k++) {
+                square[j * stride + k] = Double.NaN;
+            }
+        }
+
+        GramKernel.addCrossProducts(rows, count, columns, scalar);
+        flat.addCrossProducts(flatRows, count, columns, square);
+
+        for (int j = 0; j < columns; j++) {
+            double[] vector = Arrays.copyOfRange(square, j * stride, j * stride + j + 1);
+            assertThat(vector).as("row %d of G", j).containsExactly(scalar[j]);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 7, 11, 21, 34, 101})
+    void accumulators_with_either_kernel_agree_to_the_bit(int columns) {
+        assumeTrue(vectorKernel(), "needs --add-modules jdk.incubator.vector");
+        int n = 2 * GramAccumulator.blockRows(columns) + 37; // two full blocks and a partial one
+        Random random = new Random(7L * columns);
+        double[][] features = new double[n][columns - 1];
+        double[] target = new double[n];
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < columns - 1; j++) {
+                features[i][j] = 1e6 * j + random.nextGaussian(); // large offsets: the shifts matter
+            }
+            target[i] = random.nextGaussian();
+            weights[i] = random.nextInt(5) == 0 ? 0.0 : random.nextDouble() * 3;
+        }
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < columns - 1; j++) {
+            names.add("x" + j);
+        }
+        Dataset data = Dataset.of(names, features, "y", target);
+
+        for (double[] w : new double[][] {null, weights}) {
+            GramAccumulator scalar = new GramAccumulator(columns, null);
+            GramAccumulator vector = new GramAccumulator(columns, GramKernel.flat());
+            scalar.add(data, target, w, 0, n);
+            vector.add(data, target, w, 0, n);
+            assertThat(vector.weight()).isEqualTo(scalar.weight());
+            for (int j = 0; j < columns; j++) {
+                assertThat(vector.mean(j)).isEqualTo(scalar.mean(j));
+                assertThat(vector.meanLow(j)).isEqualTo(scalar.meanLow(j));
+                for (int k = 0; k <= j; k++) {
+                    assertThat(vector.centred(j, k)).as("M[%d][%d]", j, k).isEqualTo(scalar.centred(j, k));
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_vector_kernel_gives_exact_centred_sums_on_exact_data() {
+        assumeTrue(vectorKernel(), "needs --add-modules jdk.incubator.vector");
+        GramAccumulator gram = new GramAccumulator(3, GramKernel.flat());
+        gram.add(new double[] {1, 2, 2, 3, 3, 4, 4, 5}, new double[] {3, 5, 7, 9}, null, 4);
+        // x1 = 1..4, x2 = x1 + 1, y = x1 + x2: centred sums of squares and products are all 5.
+        for (int j = 0; j < 3; j++) {
+            for (int k = 0; k <= j; k++) {
+                assertThat(gram.centred(j, k)).isEqualTo(j == 2 && k == 2 ? 20.0 : j == 2 ? 10.0 : 5.0);
+            }
+        }
+    }
+
+    private static double[][] triangle(int columns, long seed) {
+        Random random = new Random(seed);
+        double[][] lower = new double[columns][];
+        for (int j = 0; j < columns; j++) {
+            lower[j] = new double[j + 1];
+            for (int k = 0; k <= j; k++) {
+                lower[j][k] = random.nextGaussian();
+            }
+        }
+        return lower;
+    }
+}
