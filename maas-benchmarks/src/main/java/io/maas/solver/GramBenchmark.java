@@ -2,7 +2,7 @@ package io.maas.solver;
 
 import io.maas.benchmarks.Problems;
 import io.maas.data.Dataset;
-import io.maas.internal.FlatGramKernel;
+import io.maas.internal.VectorKernels;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx6g", "--add-modules", "jdk.incubator.vector"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch", "--add-modules",
+        "jdk.incubator.vector"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
@@ -52,7 +53,7 @@ public class GramBenchmark {
     public String threads;
 
     /**
-     * The kernel: "vector" ({@code VectorGramKernel}: what the library uses when the JVM has the jdk.incubator.vector
+     * The kernel: "vector" ({@code VectorApiKernels}: what the library uses when the JVM has the jdk.incubator.vector
      * module, as these forks do) or "scalar" ({@link GramKernel}, without it). Same bits either way.
      */
     @Param({"vector", "scalar"})
@@ -66,7 +67,7 @@ public class GramBenchmark {
     private double[][] block;
     private double[] flatBlock;
     private double[] square;
-    private FlatGramKernel flat;
+    private VectorKernels flat;
     private double[][] lower;
 
     /** Builds the seeded data and one block of random rows for the kernel alone. */
@@ -84,7 +85,7 @@ public class GramBenchmark {
                 row[j] = random.nextGaussian();
             }
         }
-        flat = kernel.equals("vector") ? GramKernel.flat() : null;
+        flat = kernel.equals("vector") ? GramKernel.vectorKernels() : null;
         if (kernel.equals("vector") && flat == null) {
             throw new IllegalStateException("kernel=vector needs --add-modules jdk.incubator.vector");
         }

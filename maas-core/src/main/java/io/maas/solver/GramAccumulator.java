@@ -1,7 +1,7 @@
 package io.maas.solver;
 
 import io.maas.data.Dataset;
-import io.maas.internal.FlatGramKernel;
+import io.maas.internal.VectorKernels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * <p>Method. Rows are processed in blocks of about 32 KB (at least 120 rows), which stay in the L1 or L2 cache. Each
  * row is copied into the block and at once shifted by c, the mean of the rows before (the block's first row for the
- * very first block), and multiplied by √w; {@link GramKernel} (or a {@link FlatGramKernel}, same bits) adds the
+ * very first block), and multiplied by √w; {@link GramKernel} (or a {@link VectorKernels}, same bits) adds the
  * block's shifted cross-products G_b = Σ w (a − c)(a − c)ᵀ to M. With
  * o = m_b − c the block's mean offset, its centred cross-products are M_b = G_b − W_b·o·oᵀ, and the block joins
  * everything before it by the parallel-axis update of Chan, Golub and LeVeque (Algorithms for computing the sample
@@ -52,7 +52,7 @@ final class GramAccumulator {
     /** The block for {@link GramKernel}: one array per row. Null when {@link #vector} is used. */
     private final double[][] block;
     /** The flat kernel, or null for {@link GramKernel}. */
-    private final FlatGramKernel flat;
+    private final VectorKernels flat;
     /** The block for the flat kernel: rows {@link #stride} apart. Null when {@link #block} is used. */
     private final double[] flatBlock;
     private final int stride;
@@ -75,7 +75,7 @@ final class GramAccumulator {
      * @param columns q, the number of values per augmented row (features, then the target), &ge; 1
      */
     GramAccumulator(int columns) {
-        this(columns, GramKernel.flat());
+        this(columns, GramKernel.vectorKernels());
     }
 
     /**
@@ -84,7 +84,7 @@ final class GramAccumulator {
      * @param columns q &ge; 1
      * @param flat    the flat kernel to use, or null for {@link GramKernel}
      */
-    GramAccumulator(int columns, FlatGramKernel flat) {
+    GramAccumulator(int columns, VectorKernels flat) {
         this.columns = columns;
         this.blockRows = blockRows(columns);
         this.flat = flat;

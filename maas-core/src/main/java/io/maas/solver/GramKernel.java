@@ -1,6 +1,6 @@
 package io.maas.solver;
 
-import io.maas.internal.FlatGramKernel;
+import io.maas.internal.VectorKernels;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * loops shorter than about 24 iterations scalar, so below ~30 columns this runs near the scalar FMA rate; from 100
  * columns on it reaches about half of a core's vector FMA peak (see {@code GramBenchmark} in maas-benchmarks).
  *
- * <p>When the JVM runs with {@code --add-modules jdk.incubator.vector}, {@code VectorGramKernel} does the same sums
- * with the same roundings, register-blocked: {@link #flat()} says whether the accumulators use it.
+ * <p>When the JVM runs with {@code --add-modules jdk.incubator.vector}, {@code VectorApiKernels} does the same sums
+ * with the same roundings, register-blocked: {@link #vectorKernels()} says whether the accumulators use it.
  */
 final class GramKernel {
 
@@ -40,28 +40,28 @@ final class GramKernel {
      * Whether the flat, register-blocked kernel is used: the JVM has resolved the incubating module
      * jdk.incubator.vector (the flag {@code --add-modules jdk.incubator.vector}) and the kernel works.
      *
-     * @return true when {@link #flat()} is present
+     * @return true when {@link #vectorKernels()} is present
      */
     static boolean vectorized() {
         return Selection.FLAT != null;
     }
 
     /**
-     * The Vector API kernel, {@code VectorGramKernel}, loaded by name so that no other class mentions the incubating
+     * The Vector API kernel, {@code VectorApiKernels}, loaded by name so that no other class mentions the incubating
      * API; decided once per JVM, from its configuration, which cannot change while it runs.
      *
      * @return the kernel, or null when this JVM has no jdk.incubator.vector module
      */
-    static FlatGramKernel flat() {
+    static VectorKernels vectorKernels() {
         return Selection.FLAT;
     }
 
     /** Holds the decision, made when first asked (class initialisation is lazy and thread-safe). */
     private static final class Selection {
 
-        static final FlatGramKernel FLAT = load();
+        static final VectorKernels FLAT = load();
 
-        private static FlatGramKernel load() {
+        private static VectorKernels load() {
             Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
             if (vector.isEmpty()) {
                 LOG.debug("Gram kernel: scalar (start the JVM with --add-modules jdk.incubator.vector for the "
@@ -72,8 +72,8 @@ final class GramKernel {
                 // The module descriptor does not require it (it is optional and incubating): read it now. A no-op
                 // when maas runs from the class path, whose unnamed module reads every module.
                 GramKernel.class.getModule().addReads(vector.get());
-                FlatGramKernel kernel = Class.forName("io.maas.internal.vector.VectorGramKernel")
-                        .asSubclass(FlatGramKernel.class).getDeclaredConstructor().newInstance();
+                VectorKernels kernel = Class.forName("io.maas.internal.vector.VectorApiKernels")
+                        .asSubclass(VectorKernels.class).getDeclaredConstructor().newInstance();
                 if (kernel.probe()) {
                     LOG.debug("Gram kernel: Vector API");
                     return kernel;

@@ -1,11 +1,11 @@
 package io.maas.internal.vector;
 
-import io.maas.internal.FlatGramKernel;
+import io.maas.internal.VectorKernels;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Gram kernel of {@code io.maas.solver.GramKernel}, register-blocked with the Java Vector API: the same sums, bit
+ * The Gram kernel of {@code io.maas.solver.GramKernel} on the Java Vector API, register-blocked: the same sums, bit
  * for bit, two to four times faster on AVX2 and AVX-512. Used only when the JVM runs with {@code --add-modules
  * jdk.incubator.vector} (the module is incubating in JDK 17); {@code io.maas.solver.GramKernel} loads it by name and
  * no other class names it, so without the flag it is never loaded and the library runs as before.
@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Why the bits are the same. Each element of G is still the chain g ← fma(x_r[j], x_r[k], g) over the rows r of
  * the block in order, started from the value before the block; only the order in which elements are visited
- * changes. So the answer does not depend on whether the module is present ({@code GramKernelTest} checks this).
+ * changes. So the answer does not depend on whether the module is present ({@code VectorKernelsTest} checks this).
  *
  * <p>Layout. The block is row-major in one array with a padded {@link #stride(int)}: a multiple of the vector length
  * and of the tile rows, the padding zero, so that tiles never need a remainder. G is kept square with the same stride
@@ -26,7 +26,7 @@ import jdk.incubator.vector.VectorSpecies;
  * and written in place: copying a triangle in and out per block cost as much as the kernel at q = 501, where G no
  * longer fits in L2. Stateless and thread-safe.
  */
-public final class VectorGramKernel implements FlatGramKernel {
+public final class VectorApiKernels implements VectorKernels {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
@@ -42,7 +42,7 @@ public final class VectorGramKernel implements FlatGramKernel {
     private static final int TILE_ROWS = LANES >= 8 ? 8 : 6;
 
     /** The kernel; the solver makes the one it uses by name ({@code io.maas.solver.GramKernel}). */
-    public VectorGramKernel() {
+    public VectorApiKernels() {
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.maas.data.Dataset;
-import io.maas.internal.FlatGramKernel;
+import io.maas.internal.VectorKernels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,13 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The two Gram kernels: {@link GramKernel} (plain Java, always there) and {@code VectorGramKernel} (the Vector API,
- * with {@code --add-modules jdk.incubator.vector}) must give the same bits, so that a fit does not depend on a JVM
- * flag. Both are exact sums of FMAs taken in the same order per element, so the comparison is equality, not a
- * tolerance. The build runs the tests with the module (maas-core's pom); {@link #the_build_runs_the_vector_kernel}
+ * The Gram accumulator's plain loops ({@link GramKernel} and its own, always there) and their Vector API versions
+ * ({@code VectorApiKernels}, with {@code --add-modules jdk.incubator.vector}) must give the same bits, so that a fit
+ * does not depend on a JVM flag. Both do the same IEEE operations per element in the same order, so the comparison is
+ * equality, not a tolerance. The build runs the tests with the module (maas-core's pom); {@link #the_build_runs_the_vector_kernel}
  * fails if that ever stops, so the comparisons below cannot silently skip in CI.
  */
-class GramKernelTest {
+class VectorKernelsTest {
 
     private static boolean vectorKernel() {
         return GramKernel.vectorized();
@@ -42,7 +42,7 @@ class GramKernelTest {
         Random random = new Random(columns);
         int count = 12 * 11; // a multiple of both row groups of the scalar kernel
         double[][] rows = new double[count][columns];
-        FlatGramKernel flat = GramKernel.flat();
+        VectorKernels flat = GramKernel.vectorKernels();
         int stride = flat.stride(columns);
         double[] flatRows = new double[count * stride];
         for (int r = 0; r < count; r++) {
@@ -96,7 +96,7 @@ class GramKernelTest {
 
         for (double[] w : new double[][] {null, weights}) {
             GramAccumulator scalar = new GramAccumulator(columns, null);
-            GramAccumulator vector = new GramAccumulator(columns, GramKernel.flat());
+            GramAccumulator vector = new GramAccumulator(columns, GramKernel.vectorKernels());
             scalar.add(data, target, w, 0, n);
             vector.add(data, target, w, 0, n);
             assertThat(vector.weight()).isEqualTo(scalar.weight());
@@ -113,7 +113,7 @@ class GramKernelTest {
     @Test
     void the_vector_kernel_gives_exact_centred_sums_on_exact_data() {
         assumeTrue(vectorKernel(), "needs --add-modules jdk.incubator.vector");
-        GramAccumulator gram = new GramAccumulator(3, GramKernel.flat());
+        GramAccumulator gram = new GramAccumulator(3, GramKernel.vectorKernels());
         gram.add(new double[] {1, 2, 2, 3, 3, 4, 4, 5}, new double[] {3, 5, 7, 9}, null, 4);
         // x1 = 1..4, x2 = x1 + 1, y = x1 + x2: centred sums of squares and products are all 5.
         for (int j = 0; j < 3; j++) {
