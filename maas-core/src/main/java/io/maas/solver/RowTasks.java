@@ -41,7 +41,11 @@ record RowTasks(int rows, int count) {
     /** Each range of a split linear pass reads at least this many values (512 KB): at least 4 ranges, to balance. */
     private static final long MIN_RANGE_VALUES = 1L << 16;
 
-    /** The partial results of all ranges together take at most about this many bytes. */
+    /**
+     * The partial results of all ranges together take at most about this many bytes, counting each as a triangle of
+     * q(q + 1)/2 values; the Vector API kernel keeps G square (padded q x q), about twice that. The split must not
+     * depend on the kernel, or the two would not give the same bits.
+     */
     private static final long MAX_PARTIAL_BYTES = 8L << 20;
 
     /**
