@@ -7,7 +7,7 @@ package io.maas.internal;
  * JVM has the module, so that no other class mentions it. Every method gives the same bits as the scalar code it
  * replaces in the solver's Gram accumulator: the same operations per element, in the same order. Internal.
  *
- * <p>The refinement pass has no such version: written on the Vector API (fused, or one loop per step) it was 1.1-3x
+ * <p>The refinement pass has no such version: written on the Vector API (fused, or one loop per step) it was 1.1-4.4x
  * slower than the plain loops, which C2 vectorises across the rows of a block.
  */
 public interface VectorKernels {
