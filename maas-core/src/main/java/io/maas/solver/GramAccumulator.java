@@ -89,15 +89,20 @@ final class GramAccumulator {
         this.columns = columns;
         this.blockRows = blockRows(columns);
         this.flat = flat;
-        boolean vectorized = flat != null;
-        if (vectorized) {
-            this.stride = flat.stride(columns);
-            this.flatBlock = new double[blockRows * stride];
-            this.block = null;
-        } else {
-            this.stride = 0;
-            this.flatBlock = null;
+        this.stride = flat == null ? 0 : flat.stride(columns);
+        if (flat == null) {
             this.block = new double[blockRows][columns];
+            this.flatBlock = null;
+            this.lower = new double[columns][];
+            for (int j = 0; j < columns; j++) {
+                lower[j] = new double[j + 1];
+            }
+            this.square = null;
+        } else {
+            this.block = null;
+            this.flatBlock = new double[blockRows * stride];
+            this.lower = null;
+            this.square = new double[flat.squareLength(columns)];
         }
         // Padded to the block's stride for the flat kernel's shift and combine; the padding stays zero.
         int padded = Math.max(columns, stride);
@@ -106,16 +111,6 @@ final class GramAccumulator {
         this.delta = new double[padded];
         this.shift = new double[padded];
         this.offset = new double[padded];
-        if (vectorized) {
-            this.lower = null;
-            this.square = new double[flat.squareLength(columns)];
-        } else {
-            this.square = null;
-            this.lower = new double[columns][];
-            for (int j = 0; j < columns; j++) {
-                lower[j] = new double[j + 1];
-            }
-        }
     }
 
     /**
@@ -182,22 +177,22 @@ final class GramAccumulator {
 
     /** The array holding row j of M. */
     private double[] row(int j) {
-        return lower != null ? lower[j] : square;
+        return flat == null ? lower[j] : square;
     }
 
     /** Where row j of M starts in {@link #row(int)}. */
     private int base(int j) {
-        return lower != null ? 0 : j * stride;
+        return flat == null ? 0 : j * stride;
     }
 
     /** The array holding row r of the block. */
     private double[] blockRow(int r) {
-        return block != null ? block[r] : flatBlock;
+        return flat == null ? block[r] : flatBlock;
     }
 
     /** Where row r of the block starts in {@link #blockRow(int)}. */
     private int blockStart(int r) {
-        return block != null ? 0 : r * stride;
+        return flat == null ? 0 : r * stride;
     }
 
     /** Chooses the block's shift c: the mean so far, or the block's first row while nothing has weight. */
@@ -222,7 +217,7 @@ final class GramAccumulator {
         for (int r = 0; r < count; r++) {
             blockWeight += weights == null ? 1.0 : weights[first + r];
         }
-        if (flatBlock != null) {
+        if (flat != null) {
             flat.shift(flatBlock, count, stride, blockShift, blockOffset, weights, first);
             return;
         }
@@ -243,7 +238,7 @@ final class GramAccumulator {
         if (!(blockWeight > 0)) {
             return; // rows of weight zero add nothing
         }
-        if (square != null) {
+        if (flat != null) {
             flat.addCrossProducts(flatBlock, count, columns, square);
         } else {
             int group = GramKernel.rowsPerPass(columns);
@@ -299,7 +294,7 @@ final class GramAccumulator {
             // With nothing before (weight 0), cross is 0 and the mean becomes the other's: δ is then irrelevant.
             delta[j] = weight > 0 ? (otherShift[j] - shift[j]) + (otherOffset[j] - offset[j]) : 0.0;
         }
-        if (square != null && otherOffset.length >= stride) {
+        if (flat != null && otherOffset.length >= stride) {
             flat.combine(square, columns, delta, otherOffset, cross, downdate);
         } else {
             combineScalar(otherOffset, cross, downdate);

@@ -6,8 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Gram kernel of {@code io.maas.solver.GramKernel} on the Java Vector API, register-blocked: the same sums, bit
- * for bit, 2.4-6x faster with AVX-512 on one core of the reference machine (GramBenchmark.kernelOnly at q = 501 down
- * to q = 21) and 1.7-2.7x with AVX2 code (the same machine with -XX:UseAVX=2, in a plain timing loop). Used only when the JVM runs with {@code --add-modules
+ * for bit, 2.4-6.2x faster with AVX-512 on one core of the reference machine (GramBenchmark.kernelOnly at q = 501
+ * down to q = 21) and 1.4-2.6x with AVX2 code (the same machine with -XX:UseAVX=2, in a plain timing loop). Used only when the JVM runs with {@code --add-modules
  * jdk.incubator.vector} (the module is incubating in JDK 17); {@code io.maas.solver.GramKernel} loads it by name and
  * no other class names it, so without the flag it is never loaded and the library runs as before.
  *
