@@ -229,6 +229,30 @@ public final class Dataset {
     }
 
     /**
+     * Copies the numeric features of {@code count} consecutive rows, row-major, into {@code destination} at
+     * {@code offset}, without allocating: row {@code from + r}, feature j goes to {@code offset + r * p + j}. One
+     * {@code System.arraycopy} when this dataset is not a view, one per row when it is. Missing cells are copied as
+     * NaN, as by {@link #copyRow}.
+     *
+     * @param from        the first row, 0 &le; from &le; n − count
+     * @param count       the number of rows, &ge; 0
+     * @param destination the array to write count·p values into
+     * @param offset      where the first value goes
+     * @throws IndexOutOfBoundsException if the rows are out of range or the values do not fit
+     */
+    public void copyRows(int from, int count, double[] destination, int offset) {
+        Objects.checkFromIndexSize(from, count, rows);
+        Objects.checkFromIndexSize(offset, Math.multiplyExact(count, columns), destination.length);
+        if (index == null) {
+            System.arraycopy(table.features, from * columns, destination, offset, count * columns);
+            return;
+        }
+        for (int r = 0; r < count; r++) {
+            System.arraycopy(table.features, index[from + r] * columns, destination, offset + r * columns, columns);
+        }
+    }
+
+    /**
      * Returns the target value of one row.
      *
      * @param row 0 &le; row &lt; n

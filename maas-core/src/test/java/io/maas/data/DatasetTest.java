@@ -321,6 +321,37 @@ class DatasetTest {
         }
 
         @Test
+        void copy_rows_copies_consecutive_rows_of_a_table_and_of_a_view() {
+            Dataset data = withGaps();
+            Dataset view = data.rows(new int[] {4, 0, 4});
+            double[] whole = data.featuresRowMajor();
+            int p = data.featureCount();
+
+            double[] fromTable = new double[3 * p + 2];
+            data.copyRows(1, 3, fromTable, 1);
+            double[] fromView = new double[2 * p];
+            view.copyRows(1, 2, fromView, 0);
+
+            double[] expected = new double[3 * p + 2];
+            System.arraycopy(whole, p, expected, 1, 3 * p);
+            assertThat(fromTable).usingElementComparator(Double::compare).containsExactly(expected);
+            assertThat(fromView).containsExactly(50, 20, 90, 40);
+        }
+
+        @Test
+        void copy_rows_checks_the_range_before_copying() {
+            Dataset data = withGaps();
+            int p = data.featureCount();
+            double[] destination = new double[10 * p];
+
+            assertThatThrownBy(() -> data.copyRows(data.rowCount() - 1, 2, destination, 0))
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> data.copyRows(0, 2, new double[2 * p - 1], 0))
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+            assertThat(destination).containsOnly(0.0);
+        }
+
+        @Test
         void copy_row_does_not_allocate() throws ReflectiveOperationException {
             Dataset view = SampleData.diabetes().rows(new int[] {5, 1, 400});
             double[] row = new double[10];
