@@ -127,15 +127,28 @@ public final class VectorApiKernels implements VectorKernels {
     @Override
     public void shift(double[] x, int count, int stride, double[] shift, double[] offset, double[] weights,
                       int first) {
-        for (int r = 0, at = 0; r < count; r++, at += stride) {
-            double w = weights == null ? 1.0 : weights[first + r];
-            DoubleVector weight = broadcast(w);
-            DoubleVector root = broadcast(Math.sqrt(w));
-            for (int j = 0; j < stride; j += LANES) {
-                DoubleVector dx = load(x, at + j).sub(load(shift, j));
-                dx.fma(weight, load(offset, j)).intoArray(offset, j);
-                dx.mul(root).intoArray(x, at + j);
+        // A vector of columns at a time down all the rows, its offset sum in a register. Row by row, with the sums in
+        // memory, each row waited for the previous row's store of them: 7.7 ms per million rows at q = 21 on one
+        // core, 2.3 ms this way (32 and 16 ms at q = 101).
+        for (int j = 0; j < stride; j += LANES) {
+            DoubleVector c = load(shift, j);
+            DoubleVector sum = load(offset, j);
+            if (weights == null) {
+                // w = 1: fma(1, dx, sum) rounds as sum + dx, and dx·√1 is dx.
+                for (int at = j, r = 0; r < count; r++, at += stride) {
+                    DoubleVector dx = load(x, at).sub(c);
+                    sum = sum.add(dx);
+                    dx.intoArray(x, at);
+                }
+            } else {
+                for (int at = j, r = 0; r < count; r++, at += stride) {
+                    double w = weights[first + r];
+                    DoubleVector dx = load(x, at).sub(c);
+                    sum = dx.fma(broadcast(w), sum);
+                    dx.mul(broadcast(Math.sqrt(w))).intoArray(x, at);
+                }
             }
+            sum.intoArray(offset, j);
         }
     }
 
