@@ -74,13 +74,6 @@ final class ChunkedRows implements NormalEquations.Rows {
         return gram.weight();
     }
 
-    /** Σ w (y − ȳ)² with an intercept, Σ w y² without, from the first pass's Gram matrix. */
-    double totalSumOfSquares() {
-        int target = featureNames.size();
-        double centred = gram.centred(target, target);
-        return hasIntercept() ? centred : Math.fma(gram.weight() * gram.mean(target), gram.mean(target), centred);
-    }
-
     /** The target's name. */
     String targetName() {
         return targetName;

@@ -322,6 +322,11 @@ final class GramAccumulator {
         }
     }
 
+    /** q, the number of columns: the features, then the target. */
+    int columns() {
+        return columns;
+    }
+
     /** The number of rows added, including rows of weight zero. */
     long rows() {
         return rows;

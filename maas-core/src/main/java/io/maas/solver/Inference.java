@@ -20,12 +20,23 @@ final class Inference {
      */
     static Optional<InferenceStatistics> of(Problem problem, double[] theta, double sse,
                                             double[] inverseGramDiagonal) {
+        return of(problem, theta, sse, problem.ridge() > 0 ? Double.NaN : Residuals.totalSumOfSquares(problem),
+                inverseGramDiagonal);
+    }
+
+    /**
+     * Returns the statistics with the total sum of squares already known, or empty as above.
+     *
+     * @param sst Σ w_i (y_i − ȳ)² with an intercept, Σ w_i y_i² without
+     */
+    static Optional<InferenceStatistics> of(Problem problem, double[] theta, double sse, double sst,
+                                            double[] inverseGramDiagonal) {
         List<String> names = new ArrayList<>();
         for (int j = 0; j < problem.parameters(); j++) {
             names.add(problem.parameterName(j));
         }
-        return of(problem.rows(), problem.hasIntercept(), problem.ridge(), names, theta, sse,
-                problem.ridge() > 0 ? Double.NaN : Residuals.totalSumOfSquares(problem), inverseGramDiagonal);
+        return of(problem.rows(), problem.hasIntercept(), problem.ridge(), names, theta, sse, sst,
+                inverseGramDiagonal);
     }
 
     /**

@@ -211,7 +211,7 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
         parameterNames.addAll(rows.featureNames());
         double[] theta = fast.parameters();
         Optional<InferenceStatistics> statistics = Inference.of(n, rows.hasIntercept(), ridge, parameterNames, theta,
-                fast.sumOfSquares(), rows.totalSumOfSquares(), fast.inverseGramDiagonal());
+                fast.sumOfSquares(), fast.totalSumOfSquares(), fast.inverseGramDiagonal());
         double cost = cost(theta, rows.hasIntercept(), ridge, fast.sumOfSquares(), rows.totalWeight());
         List<String> notes = new ArrayList<>();
         notes.add(String.format(Locale.ROOT, "read %d chunks in %d passes", rows.chunkCount(), 1 + fast.refinements()));
@@ -329,7 +329,7 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
                                            long start) {
         double[] theta = fast.parameters();
         Optional<InferenceStatistics> statistics = Inference.of(problem, theta, fast.sumOfSquares(),
-                fast.inverseGramDiagonal());
+                fast.totalSumOfSquares(), fast.inverseGramDiagonal());
         FitDiagnostics diagnostics = new FitDiagnostics(NORMAL_EQUATIONS_METHOD, Precision.DOUBLE, problem.rows(),
                 problem.parameters(), OptionalInt.of(problem.parameters()), OptionalDouble.of(fast.conditionEstimate()),
                 0, true, "direct solve", cost(problem, theta, fast.sumOfSquares()), new double[0], notes,

@@ -65,9 +65,13 @@ final class NormalEquations {
      * @param relativeErrorBound  the largest bound on any parameter's relative error after refinement
      * @param inverseGramDiagonal diag((XᵀWX)⁻¹) in original units, intercept first
      * @param sumOfSquares        Σ w_i r_i² at θ
+     * @param totalSumOfSquares   Σ w_i (y_i − ȳ)² with an intercept, Σ w_i y_i² without: the target's entry of the
+     *                            Gram pass, accurate to about √chain·u relative (the centred sums, see
+     *                            {@link GramAccumulator}), so R² = 1 − SSE/SST is off by at most that times 1 − R²
      */
     record Accepted(double[] parameters, double conditionEstimate, double relativeErrorBound,
-                    double[] inverseGramDiagonal, double sumOfSquares, double inverseDiagonalError, int refinements)
+                    double[] inverseGramDiagonal, double sumOfSquares, double totalSumOfSquares,
+                    double inverseDiagonalError, int refinements)
             implements Outcome {
     }
 
@@ -391,7 +395,8 @@ final class NormalEquations {
                     Double.isFinite(worst) ? theta : null);
         }
         return new Accepted(theta, f.conditionR(), worst, inverseDiagonal(f, fit),
-                sumOfSquares(problem, f, pass, theta, delta, deltaGamma, g0), f.contraction(), step);
+                sumOfSquares(problem, f, pass, theta, delta, deltaGamma, g0), totalSumOfSquares(first.gram(), fit),
+                f.contraction(), step);
     }
 
     /**
@@ -423,6 +428,13 @@ final class NormalEquations {
             return problem.sumOfSquares(theta);
         }
         return Math.max(0.0, before - drop);
+    }
+
+    /** Σ w (y − ȳ)² with an intercept, Σ w y² without, from the Gram pass (the target is its last column). */
+    private static double totalSumOfSquares(GramAccumulator gram, boolean fit) {
+        int target = gram.columns() - 1;
+        double centred = gram.centred(target, target);
+        return fit ? centred : Math.fma(gram.weight() * gram.mean(target), gram.mean(target), centred);
     }
 
     /** diag((XᵀWX)⁻¹) in original units: (M⁻¹)_jj = (C⁻¹)_jj / s_j², and 1/W + x̄ᵀM⁻¹x̄ for the intercept. */
