@@ -155,12 +155,29 @@ final class GramAccumulator {
      * @throws IllegalArgumentException if an array is too short
      */
     void add(double[] features, double[] target, double[] weights, int count) {
+        add(features, target, weights, 0, count);
+    }
+
+    /**
+     * Adds a block of rows given row-major whose targets and weights start at {@code first} in their arrays. Blocks
+     * are cut from the block's first row, so rows added a multiple of {@link #blockRows(int)} at a time are cut as
+     * {@link #add(Dataset, double[], double[], int, int)} cuts them: the same bits.
+     *
+     * @param features row-major features of the block, at least count·p values (p = columns − 1); not modified
+     * @param target   the target of row r of the block at {@code first + r}; not modified
+     * @param weights  the weights, indexed as the target, or null for unit weights; not modified
+     * @param first    the index in {@code target} and {@code weights} of the block's first row, &ge; 0
+     * @param count    the number of rows, &ge; 0
+     * @throws IllegalArgumentException if an array is too short
+     */
+    void add(double[] features, double[] target, double[] weights, int first, int count) {
         int p = columns - 1;
-        if (count < 0 || features.length < (long) count * p || target.length < count
-                || weights != null && weights.length < count) {
+        if (count < 0 || first < 0 || features.length < (long) count * p || target.length < (long) first + count
+                || weights != null && weights.length < (long) first + count) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "a block of %d rows x %d features needs %d feature values and %d targets but got %d and %d",
-                    count, p, (long) count * p, count, features.length, target.length));
+                    "a block of %d rows x %d features from row %d needs %d feature values and %d targets but got "
+                            + "%d and %d", count, p, first, (long) count * p, (long) first + count, features.length,
+                    target.length));
         }
         for (int start = 0; start < count; start += blockRows) {
             int rowsInBlock = Math.min(blockRows, count - start);
@@ -168,9 +185,9 @@ final class GramAccumulator {
                 double[] x = blockRow(r);
                 int at = blockStart(r);
                 System.arraycopy(features, (start + r) * p, x, at, p);
-                x[at + p] = target[start + r];
+                x[at + p] = target[first + start + r];
             }
-            shiftBlock(rowsInBlock, weights, start);
+            shiftBlock(rowsInBlock, weights, first + start);
             endBlock(rowsInBlock);
         }
     }

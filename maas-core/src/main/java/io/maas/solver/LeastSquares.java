@@ -214,7 +214,7 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
                 fast.sumOfSquares(), fast.totalSumOfSquares(), fast.inverseGramDiagonal());
         double cost = cost(theta, rows.hasIntercept(), ridge, fast.sumOfSquares(), rows.totalWeight());
         List<String> notes = new ArrayList<>();
-        notes.add(String.format(Locale.ROOT, "read %d chunks in %d passes", rows.chunkCount(), 1 + fast.refinements()));
+        notes.add(String.format(Locale.ROOT, "read %d chunks in %d passes", rows.chunkCount(), fast.passes()));
         if (fast.inverseDiagonalError() > NormalEquations.INVERSE_DIAGONAL_ERROR) {
             notes.add(String.format(Locale.ROOT, "standard errors to about %.1e relative (from the unrefined "
                     + "factor; refinement steps for the coefficients: %d)", fast.inverseDiagonalError(),

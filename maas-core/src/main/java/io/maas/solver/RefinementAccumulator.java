@@ -56,13 +56,23 @@ final class RefinementAccumulator {
      * @param intercept whether θ starts with an intercept
      */
     RefinementAccumulator(double[] theta, Intercept intercept) {
+        this(theta, intercept, blockRows(theta.length - (intercept == Intercept.FIT ? 1 : 0)));
+    }
+
+    /**
+     * An empty accumulator at θ whose sums are kept in {@code blockRows} row slots.
+     *
+     * @param theta     the parameters, intercept first when fitted; not modified
+     * @param intercept whether θ starts with an intercept
+     * @param blockRows the rows per block and slots per sum, &ge; 1
+     */
+    RefinementAccumulator(double[] theta, Intercept intercept, int blockRows) {
         this.intercept = intercept == Intercept.FIT;
         int offset = this.intercept ? 1 : 0;
         this.features = theta.length - offset;
         this.b = this.intercept ? theta[0] : 0.0;
         this.beta = Arrays.copyOfRange(theta, offset, theta.length);
-        // At least 64 rows: C2 runs loops shorter than about 24 iterations unvectorised.
-        this.blockRows = Math.max(64, Math.min(512, BLOCK_BYTES / (3 * Double.BYTES * (features + 3))));
+        this.blockRows = blockRows;
         this.rowBlock = new double[features * blockRows];
         this.columns = new double[features][blockRows];
         this.residual = new double[blockRows];
@@ -78,6 +88,14 @@ final class RefinementAccumulator {
         this.squaresLow = new double[blockRows];
         this.totals = new double[features + 3];
         this.totalsLow = new double[features + 3];
+    }
+
+    /**
+     * The rows per block for p features: about {@value #BLOCK_BYTES} bytes of block and sums, at least 64 rows (C2
+     * runs loops shorter than about 24 iterations unvectorised) and at most 512.
+     */
+    static int blockRows(int features) {
+        return Math.max(64, Math.min(512, BLOCK_BYTES / (3 * Double.BYTES * (features + 3))));
     }
 
     /** Adds rows [from, to) of a dataset. */
@@ -104,12 +122,25 @@ final class RefinementAccumulator {
      * @param count    the number of rows
      */
     void add(double[] rowMajor, double[] target, double[] weightsOrNull, int count) {
+        add(rowMajor, target, weightsOrNull, 0, count);
+    }
+
+    /**
+     * Adds a block of rows given row-major whose targets and weights start at {@code first} in their arrays.
+     *
+     * @param rowMajor      at least count·p values; not modified
+     * @param target        the target of row r of the block at {@code first + r}; not modified
+     * @param weightsOrNull the weights, indexed as the target, or null for unit weights; not modified
+     * @param first         the index in {@code target} and {@code weightsOrNull} of the block's first row
+     * @param count         the number of rows
+     */
+    void add(double[] rowMajor, double[] target, double[] weightsOrNull, int first, int count) {
         unitWeights = weightsOrNull == null;
         for (int start = 0; start < count; start += blockRows) {
             int rows = Math.min(blockRows, count - start);
             for (int r = 0; r < rows; r++) {
-                residual[r] = target[start + r];
-                weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[start + r];
+                residual[r] = target[first + start + r];
+                weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[first + start + r];
             }
             transpose(rowMajor, start * features, rows);
             addBlock(rows);

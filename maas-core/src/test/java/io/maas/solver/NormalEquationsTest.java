@@ -500,4 +500,154 @@ class NormalEquationsTest {
             assertThat(weights).containsOnly(2.0);
         }
     }
+
+    /**
+     * The one-read path: the first refinement step summed in the Gram pass, from a pilot estimate. Its answer must
+     * pass the same bound as the two-read path, so it is held to the same references.
+     */
+    @Nested
+    class OneRead {
+
+        /** 100k x 20: ten ranges of 10k rows, so the pilot has 476 rows per parameter. */
+        private static final int ROWS = 100_000;
+
+        private Problem problem(double noise, double[] weights) {
+            return LeastSquares.problem(NormalEquationsTest.problem(ROWS, 20, 51, 10, noise), weights, Intercept.FIT,
+                    0);
+        }
+
+        private NormalEquations.Accepted solve(NormalEquations.Rows rows) {
+            NormalEquations.Outcome outcome = NormalEquations.solve(rows, NormalEquations.Limits.IN_MEMORY);
+            assertThat(outcome).isInstanceOf(NormalEquations.Accepted.class);
+            return (NormalEquations.Accepted) outcome;
+        }
+
+        /** The rows, with the given pilot (null: read twice) instead of their own. */
+        private NormalEquations.Rows withPilot(NormalEquations.Rows rows, double[] pilot) {
+            return new NormalEquations.Rows() {
+                @Override
+                public List<String> featureNames() {
+                    return rows.featureNames();
+                }
+
+                @Override
+                public Intercept intercept() {
+                    return rows.intercept();
+                }
+
+                @Override
+                public double ridge() {
+                    return rows.ridge();
+                }
+
+                @Override
+                public NormalEquations.GramPass gram() {
+                    return rows.gram();
+                }
+
+                @Override
+                public RefinementAccumulator refinement(double[] theta0) {
+                    return rows.refinement(theta0);
+                }
+
+                @Override
+                public double sumOfSquares(double[] theta) {
+                    return rows.sumOfSquares(theta);
+                }
+
+                @Override
+                public double[] pilot() {
+                    return pilot;
+                }
+
+                @Override
+                public NormalEquations.FusedPass fused(double[] start) {
+                    return rows.fused(start);
+                }
+            };
+        }
+
+        @ParameterizedTest
+        @ValueSource(booleans = {false, true})
+        void a_tall_well_determined_problem_is_read_once_and_matches_two_reads(boolean weighted) {
+            double[] weights = null;
+            if (weighted) {
+                weights = new double[ROWS];
+                Random random = new Random(52);
+                for (int i = 0; i < ROWS; i++) {
+                    weights[i] = i % 9 == 0 ? 0.0 : 0.5 + random.nextDouble();
+                }
+            }
+            Problem problem = problem(0.01, weights);
+            assertThat(RowTasks.of(ROWS, 21).count()).isGreaterThanOrEqualTo(NormalEquations.FUSED_MIN_RANGES);
+
+            NormalEquations.Accepted once = solve(NormalEquations.inMemory(problem, 2));
+            NormalEquations.Accepted twice = solve(withPilot(NormalEquations.inMemory(problem, 2), null));
+
+            assertThat(once.passes()).isEqualTo(1);
+            assertThat(twice.passes()).isEqualTo(2);
+            // Both within their bound of the exact solution, so within twice the bound of each other.
+            assertClose(once.parameters(), twice.parameters(), AGAINST_EXTENDED);
+            // The fused Gram is cut into the same blocks as the Gram pass alone: the same bits, so the same factor.
+            assertThat(once.inverseGramDiagonal()).isEqualTo(twice.inverseGramDiagonal());
+            assertThat(once.conditionEstimate()).isEqualTo(twice.conditionEstimate());
+            assertThat(once.totalSumOfSquares()).isEqualTo(twice.totalSumOfSquares());
+            // SSE from the step's identity at two different starts: both to a few ulps of Σ w r².
+            assertThat(once.sumOfSquares()).isCloseTo(twice.sumOfSquares(), within(1e-12 * twice.sumOfSquares()));
+        }
+
+        @Test
+        void the_one_read_answer_matches_extended_precision() {
+            Dataset data = NormalEquationsTest.problem(ROWS, 20, 51, 10, 0.01);
+            Problem problem = LeastSquares.problem(data, null, Intercept.FIT, 0);
+            assertThat(solve(NormalEquations.inMemory(problem, 2)).passes()).isEqualTo(1);
+
+            LinearSolution fast = LeastSquares.defaults().solve(data);
+
+            assertFast(fast);
+            assertClose(parameters(fast), parameters(EXTENDED.solve(data)), AGAINST_EXTENDED);
+        }
+
+        @Test
+        void the_thread_count_does_not_change_a_bit() {
+            Problem problem = problem(0.01, null);
+
+            NormalEquations.Accepted one = solve(NormalEquations.inMemory(problem, 1));
+            NormalEquations.Accepted two = solve(NormalEquations.inMemory(problem, 2));
+            NormalEquations.Accepted five = solve(NormalEquations.inMemory(problem, 5));
+
+            assertThat(one.passes()).isEqualTo(1);
+            assertThat(two.parameters()).isEqualTo(one.parameters());
+            assertThat(five.parameters()).isEqualTo(one.parameters());
+            assertThat(five.sumOfSquares()).isEqualTo(one.sumOfSquares());
+        }
+
+        @Test
+        void a_pilot_that_misses_is_followed_by_an_ordinary_step() {
+            // A start at zero: the fused step leaves ρ·‖θ‖, far more than 1e-13 of the smallest parameters here
+            // (they span five decades), so the bound rejects it and one ordinary step from its result follows.
+            Problem problem = problem(0.01, null);
+            NormalEquations.Accepted twice = solve(withPilot(NormalEquations.inMemory(problem, 2), null));
+
+            NormalEquations.Accepted recovered = solve(withPilot(NormalEquations.inMemory(problem, 2),
+                    new double[21]));
+
+            assertThat(recovered.refinements()).isEqualTo(2);
+            assertThat(recovered.passes()).isEqualTo(2);
+            assertClose(recovered.parameters(), twice.parameters(), AGAINST_EXTENDED);
+        }
+
+        @Test
+        void weak_signals_are_read_twice() {
+            // Noise 10^4 times larger: the pilot's statistical error, times ρ, would cost digits in the small
+            // parameters, so the prediction keeps the two reads.
+            Problem problem = problem(100, null);
+            assertThat(NormalEquations.inMemory(problem, 2).pilot()).isNull();
+
+            NormalEquations.Accepted fit = solve(NormalEquations.inMemory(problem, 2));
+
+            assertThat(fit.passes()).isEqualTo(2);
+            assertThat(fit.refinements()).isEqualTo(1);
+        }
+    }
 }
