@@ -30,20 +30,23 @@ import org.openjdk.jmh.annotations.Warmup;
  * How long does a least-squares fit of n x p with intercept take, for maas and for its peers side by side?
  *
  * <p>Solvers: {@code maas} is {@link LeastSquares#defaults()} (the fast, accurate default: parallel normal equations
- * refined once, with QR and extended precision as fallbacks; inference statistics included); {@code maas-1-thread}
+ * refined once, the rows read once when the problem is tall and well determined, with QR and extended precision as
+ * fallbacks; inference statistics included); {@code maas-1-thread}
  * the same on one thread; {@code maas-qr} the double-precision QR path ({@link Precision#DOUBLE}). Peers, used
  * directly: ojAlgo Householder QR and ojAlgo normal equations (XᵀX by its multiply, then Cholesky), Commons Math
  * {@code OLSMultipleLinearRegression} (QR; it copies the data into its own matrix, as its API requires) and EJML's
  * least-squares solver (QR; the design is copied first when the solver says it modifies it). Each peer gets its
  * natural input (design with a column of ones, target) built in setup, so conversion is not timed, except where the
- * library's own API copies. Run it with
+ * library's own API copies. Forks run with a fixed heap of 4 GB, pre-touched: first-touch page faults are expensive
+ * on the reference VM and fall on whoever allocates first (1M x 20 by maas: 97 ms with a growing heap, 65 ms with a
+ * fixed one), and 4 GB holds every peer's copies. Pre-touching takes 9 s per fork there (24 s for 8 GB). Run it with
  * <pre>
  * mvn -B -pl maas-benchmarks -am -P benchmark -DskipTests verify -Djmh.args="FitBenchmark"
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+AlwaysPreTouch", "--add-modules",
+@Fork(value = 2, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "--add-modules",
         "jdk.incubator.vector"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
