@@ -21,8 +21,8 @@ import java.util.Optional;
  * θ₁ = θ₀ + δ with δ = (AᵀWA)⁻¹g solved through the same factor (the intercept by block elimination).
  *
  * <p>One read instead of two. Refinement converges from any starting point, not only θ₀: one step leaves ρ times
- * the start's error (ρ below). For a tall problem of few columns, where reading the rows costs more than the
- * arithmetic, the start can be a pilot θₚ, the normal-equations solution of the first row range alone, and the
+ * the start's error (ρ below). For a tall problem of few columns, where reading and copying a row costs as much as
+ * its share of the Gram's arithmetic, the start can be a pilot θₚ, the normal-equations solution of the first row range alone, and the
  * refinement sums at θₚ are then taken in the Gram pass itself, from each block while it is in cache: one read of
  * the data. θₚ is off by its statistical error, not by rounding, so this pays only when ρ times that error still
  * leaves 13 digits in every parameter; the pilot's own Gram predicts this ({@code predictedFusedBound}), and a
@@ -265,8 +265,8 @@ final class NormalEquations {
         /**
          * The normal-equations solution of the first range alone, when reading the rows once is worth it and the
          * fused step is expected to pass the bound with a margin of {@value #PILOT_MARGIN}
-         * ({@link #predictedFusedBound}); else null. Worth it: at most {@value #FUSED_MAX_COLUMNS} columns (beyond,
-         * the Gram's flops, not the reads, set the time), at least {@value #FUSED_MIN_RANGES} ranges (the pilot costs
+         * ({@link #predictedFusedBound}); else null. Worth it: at most {@value #FUSED_MAX_COLUMNS} columns (at
+         * q = 101 the one read measured no faster, the Gram's flops setting the time), at least {@value #FUSED_MIN_RANGES} ranges (the pilot costs
          * one range of the Gram pass, on one thread) and {@value #PILOT_ROWS_PER_PARAMETER} rows per parameter in it.
          */
         @Override
