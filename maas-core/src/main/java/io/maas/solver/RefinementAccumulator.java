@@ -30,7 +30,8 @@ final class RefinementAccumulator {
     private final double b;
     private final double[] beta;
     private final int blockRows;
-    private final double[] rowBlock;
+    /** Rows copied from a dataset, row-major; made on the first such copy (fed blocks need none). */
+    private double[] rowBlock;
     private final double[][] columns;
     private final double[] residual;
     private final double[] residualLow;
@@ -73,7 +74,6 @@ final class RefinementAccumulator {
         this.b = this.intercept ? theta[0] : 0.0;
         this.beta = Arrays.copyOfRange(theta, offset, theta.length);
         this.blockRows = blockRows;
-        this.rowBlock = new double[features * blockRows];
         this.columns = new double[features][blockRows];
         this.residual = new double[blockRows];
         this.residualLow = new double[blockRows];
@@ -103,6 +103,9 @@ final class RefinementAccumulator {
         unitWeights = weightsOrNull == null;
         for (int start = from; start < to; start += blockRows) {
             int count = Math.min(blockRows, to - start);
+            if (rowBlock == null) {
+                rowBlock = new double[features * blockRows];
+            }
             data.copyRows(start, count, rowBlock, 0);
             for (int r = 0; r < count; r++) {
                 residual[r] = target[start + r];
