@@ -2,6 +2,7 @@ package io.maas.solver;
 
 import io.maas.benchmarks.Problems;
 import io.maas.data.Dataset;
+import io.maas.internal.VectorKernels;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = "-Xmx6g")
+@Fork(value = 2, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "--add-modules",
+        "jdk.incubator.vector"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
@@ -54,6 +56,14 @@ public class GradientDescentEpochBenchmark {
      */
     @Param({"fused", "fused-1", "old"})
     public String variant;
+
+    /**
+     * The kernel of the fused variants: "vector" ({@code VectorApiKernels}, what the library uses when the JVM has the
+     * jdk.incubator.vector module, as these forks do) or "scalar" ({@link GradientKernel}, without it). Same bits
+     * either way.
+     */
+    @Param({"vector", "scalar"})
+    public String kernel;
 
     private Standardized standardized;
     private FullGradient full;
@@ -73,12 +83,17 @@ public class GradientDescentEpochBenchmark {
         }
         residual = new double[data.rowCount()];
         gradient = new double[data.featureCount()];
+        VectorKernels vector = kernel.equals("vector") ? GramKernel.vectorKernels() : null;
+        if (kernel.equals("vector") && (vector == null || !vector.hasGradient())) {
+            throw new IllegalStateException("kernel=vector needs --add-modules jdk.incubator.vector and 4 or 8 lanes");
+        }
         if (variant.startsWith("split-")) {
             int count = Integer.parseInt(variant.substring(6));
-            full = new FullGradient(standardized, new RowTasks(data.rowCount(), count), 2);
+            full = new FullGradient(standardized, new RowTasks(data.rowCount(), count), 2, vector);
         } else if (!variant.equals("old")) {
-            full = new FullGradient(standardized, variant.equals("fused-1") ? 1
-                    : Runtime.getRuntime().availableProcessors());
+            int threads = variant.equals("fused-1") ? 1 : Runtime.getRuntime().availableProcessors();
+            full = new FullGradient(standardized, RowTasks.ofLinearPass(data.rowCount(), data.featureCount()),
+                    threads, vector);
         }
     }
 

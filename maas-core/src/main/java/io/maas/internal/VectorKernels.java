@@ -1,11 +1,13 @@
 package io.maas.internal;
 
 /**
- * The least-squares solver's Gram pass written for explicit vectors, on a flat layout: the block row-major in one
- * array with a padded stride, G square with the same stride. Implemented by {@code
+ * The least-squares solver's Gram pass, and the gradient pass of its gradient descent, written for explicit vectors.
+ * The Gram pass works on a flat layout: the block row-major in one array with a padded stride, G square with the same
+ * stride. Implemented by {@code
  * io.maas.internal.vector.VectorApiKernels} with the incubating Vector API, which the solver loads by name when the
  * JVM has the module, so that no other class mentions it. Every method gives the same bits as the scalar code it
- * replaces in the solver's Gram accumulator: the same operations per element, in the same order. Internal.
+ * replaces in the solver's Gram accumulator or gradient: the same operations per element, in the same order.
+ * Internal.
  *
  * <p>The refinement pass has no such version: written on the Vector API (fused, or one loop per step) it was 1.1-4.4x
  * slower than the plain loops, which C2 vectorises across the rows of a block.
@@ -71,4 +73,31 @@ public interface VectorKernels {
      * @param downdate the factor of −ooᵀ
      */
     void combine(double[] square, int columns, double[] delta, double[] offset, double cross, double downdate);
+
+    /**
+     * Whether {@link #gradient} works on this JVM's vectors: 4 or 8 lanes.
+     *
+     * @return true if the solver may call it
+     */
+    boolean hasGradient();
+
+    /**
+     * Adds Σ w_i r_i z_i over rows [from, to) of a row-major n x p matrix Z to {@code gradient[offset..offset + p)}
+     * and returns Σ w_i r_i², r_i = z_iᵀθ − t_i: the same operations in the same order as the solver's scalar
+     * gradient kernel ({@code io.maas.solver.GradientKernel}) with eight partial sums per residual, which it uses
+     * from 64 columns on, so the same bits.
+     *
+     * @param z        Z, row-major; read only
+     * @param p        the number of columns, &ge; 1
+     * @param target   t, n values, or null for t = 0; read only
+     * @param weights  w, n values, or null for unit weights; read only
+     * @param theta    θ, p values then zeros to a multiple of 8; read only
+     * @param from     the first row
+     * @param to       one past the last row
+     * @param gradient the sums to add to, updated in place
+     * @param offset   where this range's p sums start in {@code gradient}
+     * @return Σ w_i r_i² over the rows
+     */
+    double gradient(double[] z, int p, double[] target, double[] weights, double[] theta, int from, int to,
+                    double[] gradient, int offset);
 }

@@ -1,5 +1,6 @@
 package io.maas.solver;
 
+import io.maas.internal.VectorKernels;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 
@@ -29,6 +30,8 @@ final class FullGradient implements AutoCloseable {
     private final double[] slots;
     private final double[] squares;
     private final IntConsumer range = this::range;
+    private final VectorKernels vector;
+    private final double[] padded;
     private double[] point;
     private double[] target; // the problem's for a gradient, null for ZᵀWZ·v
 
@@ -44,7 +47,21 @@ final class FullGradient implements AutoCloseable {
 
     /** As {@link #FullGradient(Standardized, int)} with a given split of the rows, for measurements. */
     FullGradient(Standardized problem, RowTasks tasks, int parallelism) {
+        this(problem, tasks, parallelism, GramKernel.vectorKernels());
+    }
+
+    /**
+     * As {@link #FullGradient(Standardized, RowTasks, int)} with a given kernel, for measurements and tests.
+     *
+     * @param vector the Vector API kernels, or null for the scalar {@link GradientKernel}; used from
+     *               {@link GradientKernel#PARTIALS_FROM} columns on, the same bits either way
+     */
+    FullGradient(Standardized problem, RowTasks tasks, int parallelism, VectorKernels vector) {
         this.problem = problem;
+        this.vector = vector != null && vector.hasGradient() && problem.features() >= GradientKernel.PARTIALS_FROM
+                ? vector : null;
+        this.padded = new double[(problem.features() + GradientKernel.LANES - 1) / GradientKernel.LANES
+                * GradientKernel.LANES];
         this.z = problem.matrix();
         this.weights = problem.weights();
         this.p = problem.features();
@@ -84,7 +101,8 @@ final class FullGradient implements AutoCloseable {
 
     /** One pass at θ: Σ w_i r_i z_i into sums, r_i = z_iᵀθ − t_i (t = 0 when null); returns Σ w_i r_i². */
     private double pass(double[] theta, double[] t, double[] sums) {
-        point = theta;
+        System.arraycopy(theta, 0, padded, 0, p);
+        point = padded;
         target = t;
         try {
             crew.forEach(range);
@@ -107,8 +125,9 @@ final class FullGradient implements AutoCloseable {
     private void range(int t) {
         int offset = t * stride;
         Arrays.fill(slots, offset, offset + p, 0.0);
-        squares[t] = GradientKernel.accumulate(z, p, target, weights, point, tasks.from(t), tasks.to(t), slots,
-                offset);
+        squares[t] = vector != null
+                ? vector.gradient(z, p, target, weights, point, tasks.from(t), tasks.to(t), slots, offset)
+                : GradientKernel.accumulate(z, p, target, weights, point, tasks.from(t), tasks.to(t), slots, offset);
     }
 
     /** Ends the helper threads. */

@@ -3,6 +3,7 @@ package io.maas.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maas.data.Dataset;
+import io.maas.internal.VectorKernels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -144,6 +145,37 @@ class FullGradientTest {
                     "cost");
         }
 
+        /**
+         * From {@link GradientKernel#PARTIALS_FROM} columns on, each residual is summed in eight partial sums, by the
+         * scalar kernel or, when the JVM has the module, the Vector API one: both are checked against the definition,
+         * at column counts with no last partial chunk (72) and with one of 3 and 7 columns (131, 71), and at row
+         * counts that leave rows after the groups of four.
+         */
+        @ParameterizedTest
+        @ValueSource(ints = {71, 72, 131})
+        void with_eight_partial_sums_per_residual_both_kernels_equal_the_two_pass_gradient_within_rounding(int p) {
+            for (int n : new int[] {3, 7, 20_003}) {
+                Standardized z = problem(n, p, 31L * n + p);
+                double[] theta = point(p);
+                TwoPass expected = TwoPass.of(z, theta, z.target());
+                double total = expected.totalWeight();
+                for (VectorKernels kernel : kernels()) {
+                    double[] actual = new double[p];
+                    double cost;
+                    try (FullGradient full = new FullGradient(z, RowTasks.ofLinearPass(n, p), 2, kernel)) {
+                        cost = full.costAndGradient(theta, actual);
+                    }
+                    String which = (kernel == null ? "scalar" : "vector") + " kernel, n = " + n + ", ";
+                    for (int j = 0; j < p; j++) {
+                        assertWithinRounding(actual[j], expected.sums()[j] / total, expected.bound()[j] / total,
+                                which + "component " + j);
+                    }
+                    assertWithinRounding(cost, expected.squares() / (2 * total),
+                            expected.squaresBound() / (2 * total), which + "cost");
+                }
+            }
+        }
+
         @Test
         void the_product_of_the_step_size_estimate_equals_the_two_pass_product_within_rounding() {
             int p = 9;
@@ -160,6 +192,17 @@ class FullGradientTest {
                 assertWithinRounding(actual[j], expected.sums()[j], expected.bound()[j], "component " + j);
             }
         }
+    }
+
+    /** The scalar kernel (null), and the Vector API kernel when this JVM has it. */
+    private static List<VectorKernels> kernels() {
+        List<VectorKernels> kernels = new ArrayList<>();
+        kernels.add(null);
+        VectorKernels vector = GramKernel.vectorKernels();
+        if (vector != null && vector.hasGradient()) {
+            kernels.add(vector);
+        }
+        return kernels;
     }
 
     @Nested

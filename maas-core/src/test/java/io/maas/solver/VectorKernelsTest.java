@@ -14,7 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Gram accumulator's plain loops ({@link GramKernel} and its own, always there) and their Vector API versions
+ * The Gram accumulator's plain loops ({@link GramKernel} and its own, always there), the gradient kernel
+ * ({@link GradientKernel}) and their Vector API versions
  * ({@code VectorApiKernels}, with {@code --add-modules jdk.incubator.vector}) must give the same bits, so that a fit
  * does not depend on a JVM flag. Both do the same IEEE operations per element in the same order, so the comparison is
  * equality, not a tolerance. The build runs the tests with the module (maas-core's pom); {@link #the_build_runs_the_vector_kernel}
@@ -130,6 +131,72 @@ class VectorKernelsTest {
                 assertThat(gram.centred(j, k)).isEqualTo(j == 2 && k == 2 ? 20.0 : j == 2 ? 10.0 : 5.0);
             }
         }
+    }
+
+    /**
+     * The gradient pass with eight partial sums per residual: the scalar {@link GradientKernel} and {@code
+     * VectorApiKernels.gradient} on the same rows, with and without targets and weights, over a range that starts and
+     * ends off the groups of four rows, from the same nonzero sums. Column counts around the chunks of eight, and the
+     * benchmark sizes.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {64, 65, 67, 70, 71, 72, 73, 79, 100, 101, 130, 257, 500})
+    void the_gradient_kernels_agree_to_the_bit(int p) {
+        assumeTrue(vectorKernel(), "needs --add-modules jdk.incubator.vector");
+        VectorKernels vector = GramKernel.vectorKernels();
+        assertThat(vector.hasGradient()).as("4 or 8 lanes").isTrue();
+        Random random = new Random(13L * p);
+        int n = 43;
+        double[] z = new double[n * p];
+        for (int k = 0; k < z.length; k++) {
+            z[k] = random.nextInt(10) == 0 ? 0.0 : random.nextGaussian() * Math.pow(10, random.nextInt(7) - 3);
+        }
+        double[] target = new double[n];
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            target[i] = random.nextGaussian() * 100;
+            weights[i] = 0.25 + random.nextDouble();
+        }
+        double[] theta = new double[(p + 7) / 8 * 8];
+        for (int j = 0; j < p; j++) {
+            theta[j] = random.nextGaussian();
+        }
+        double[] start = new double[p + 5];
+        for (int j = 0; j < start.length; j++) {
+            start[j] = random.nextGaussian();
+        }
+        for (double[] t : new double[][] {target, null}) {
+            for (double[] w : new double[][] {weights, null}) {
+                double[] scalar = start.clone();
+                double[] flat = start.clone();
+                double scalarSquares = GradientKernel.accumulate(z, p, t, w, theta, 3, n - 1, scalar, 5);
+                double flatSquares = vector.gradient(z, p, t, w, theta, 3, n - 1, flat, 5);
+                String which = (t == null ? "no target" : "target") + ", " + (w == null ? "unit" : "weights");
+                assertThat(flatSquares).as(which).isEqualTo(scalarSquares);
+                assertThat(flat).as(which).containsExactly(scalar);
+                assertThat(scalar).as(which + ": the sums moved").isNotEqualTo(start);
+            }
+        }
+    }
+
+    /** The last row's last chunk ends at the array's end: the vector kernel must not read past it. */
+    @Test
+    void the_gradient_kernel_reads_no_further_than_the_last_row() {
+        assumeTrue(vectorKernel(), "needs --add-modules jdk.incubator.vector");
+        int p = 67;
+        int n = 5;
+        double[] z = new double[n * p];
+        Arrays.fill(z, 0.5);
+        double[] theta = new double[72];
+        Arrays.fill(theta, 0, p, 2.0);
+        double[] flat = new double[p];
+        double[] scalar = new double[p];
+        double squares = GramKernel.vectorKernels().gradient(z, p, null, null, theta, 0, n, flat, 0);
+        assertThat(squares).isEqualTo(GradientKernel.accumulate(z, p, null, null, theta, 0, n, scalar, 0));
+        // Every residual is 67 · 0.5 · 2 = 67, exactly: five rows give 5 · 67² and 5 · 67 · 0.5 per column.
+        assertThat(squares).isEqualTo(5 * 67.0 * 67.0);
+        assertThat(flat).containsOnly(5 * 67 * 0.5);
+        assertThat(flat).containsExactly(scalar);
     }
 
     private static double[][] triangle(int columns, long seed) {

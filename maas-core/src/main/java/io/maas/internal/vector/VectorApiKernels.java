@@ -25,7 +25,12 @@ import jdk.incubator.vector.VectorSpecies;
  * and of the tile rows, the padding zero, so that tiles never need a remainder. G is kept square with the same stride
  * (row j at j·stride; entries k &le; j are G, the others scratch that tiles on the diagonal overwrite), so it is read
  * and written in place: copying a triangle in and out per block cost as much as the kernel at q = 501, where G no
- * longer fits in L2. Stateless and thread-safe.
+ * longer fits in L2.
+ *
+ * <p>The gradient pass of gradient descent ({@link #gradient}) keeps each residual's eight partial sums in one vector
+ * (two with AVX2) and adds them by the scalar kernel's tree after the row. In JDK 17, masked loads and adds, lane
+ * permutations and gathers allocate or fall back to scalar code here: measured 2-3x slower than plain loads, lane
+ * reads and scalar code for the last columns. Stateless and thread-safe.
  */
 public final class VectorApiKernels implements VectorKernels {
 
@@ -41,6 +46,9 @@ public final class VectorApiKernels implements VectorKernels {
      * 8 x 2 spills to 19-31.
      */
     private static final int TILE_ROWS = LANES >= 8 ? 8 : 6;
+
+    /** The partial sums of a residual's dot product in every gradient kernel ({@code GradientKernel.LANES}). */
+    private static final int PARTIALS = 8;
 
     /** The kernel; the solver makes the one it uses by name ({@code io.maas.solver.GramKernel}). */
     public VectorApiKernels() {
@@ -347,6 +355,155 @@ public final class VectorApiKernels implements VectorKernels {
         c3.intoArray(g, at + 3 * s);
         c4.intoArray(g, at + 4 * s);
         c5.intoArray(g, at + 5 * s);
+    }
+
+    @Override
+    public boolean hasGradient() {
+        return LANES == 4 || LANES == 8;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each residual's eight partial sums are one vector of 8 lanes (two of 4), column j in lane j mod 8, with the
+     * last chunk's missing columns masked; the tree that adds them is two lane permutations and a scalar add. The
+     * rows go four at a time, their residuals then update the gradient a vector of columns at a time with the scalar
+     * kernel's expression (r0·z0 + r1·z1) + (r2·z2 + r3·z3).
+     */
+    @Override
+    public double gradient(double[] z, int p, double[] target, double[] weights, double[] theta, int from, int to,
+                           double[] gradient, int offset) {
+        int full = p / PARTIALS * PARTIALS;
+        int rest = p - full;
+        double sum = 0;
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            int b0 = i * p;
+            int b1 = b0 + p;
+            int b2 = b1 + p;
+            int b3 = b2 + p;
+            double r0 = dot(z, b0, theta, full, rest);
+            double r1 = dot(z, b1, theta, full, rest);
+            double r2 = dot(z, b2, theta, full, rest);
+            double r3 = dot(z, b3, theta, full, rest);
+            if (target != null) {
+                r0 -= target[i];
+                r1 -= target[i + 1];
+                r2 -= target[i + 2];
+                r3 -= target[i + 3];
+            }
+            if (weights == null) {
+                sum += (r0 * r0 + r1 * r1) + (r2 * r2 + r3 * r3);
+            } else {
+                double w0 = weights[i];
+                double w1 = weights[i + 1];
+                double w2 = weights[i + 2];
+                double w3 = weights[i + 3];
+                sum += (w0 * r0 * r0 + w1 * r1 * r1) + (w2 * r2 * r2 + w3 * r3 * r3);
+                r0 *= w0;
+                r1 *= w1;
+                r2 *= w2;
+                r3 *= w3;
+            }
+            DoubleVector v0 = broadcast(r0);
+            DoubleVector v1 = broadcast(r1);
+            DoubleVector v2 = broadcast(r2);
+            DoubleVector v3 = broadcast(r3);
+            int j = 0;
+            for (; j + LANES <= p; j += LANES) {
+                DoubleVector pair01 = v0.mul(load(z, b0 + j)).add(v1.mul(load(z, b1 + j)));
+                DoubleVector pair23 = v2.mul(load(z, b2 + j)).add(v3.mul(load(z, b3 + j)));
+                load(gradient, offset + j).add(pair01.add(pair23)).intoArray(gradient, offset + j);
+            }
+            for (; j < p; j++) {
+                gradient[offset + j] += (r0 * z[b0 + j] + r1 * z[b1 + j]) + (r2 * z[b2 + j] + r3 * z[b3 + j]);
+            }
+        }
+        for (; i < to; i++) {
+            int b = i * p;
+            double r = dot(z, b, theta, full, rest);
+            if (target != null) {
+                r -= target[i];
+            }
+            double w = weights == null ? 1.0 : weights[i];
+            sum += w * r * r;
+            r *= w;
+            for (int j = 0; j < p; j++) {
+                gradient[offset + j] += r * z[b + j];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * z_bᵀθ as {@code GradientKernel.dot}: the {@code full} columns in chunks of 8 in the lanes of one vector (two
+     * with 4 lanes), then the rest (fewer than 8) added to the first partial sums as scalars, then the tree.
+     */
+    private static double dot(double[] z, int base, double[] theta, int full, int rest) {
+        double a0;
+        double a1;
+        double a2;
+        double a3;
+        double a4;
+        double a5;
+        double a6;
+        double a7;
+        if (LANES == 8) {
+            DoubleVector a = DoubleVector.zero(SPECIES);
+            for (int j = 0; j < full; j += 8) {
+                a = a.add(load(z, base + j).mul(load(theta, j)));
+            }
+            a0 = a.lane(0);
+            a1 = a.lane(1);
+            a2 = a.lane(2);
+            a3 = a.lane(3);
+            a4 = a.lane(4);
+            a5 = a.lane(5);
+            a6 = a.lane(6);
+            a7 = a.lane(7);
+        } else {
+            DoubleVector a = DoubleVector.zero(SPECIES);
+            DoubleVector e = DoubleVector.zero(SPECIES);
+            for (int j = 0; j < full; j += 8) {
+                a = a.add(load(z, base + j).mul(load(theta, j)));
+                e = e.add(load(z, base + j + 4).mul(load(theta, j + 4)));
+            }
+            a0 = a.lane(0);
+            a1 = a.lane(1);
+            a2 = a.lane(2);
+            a3 = a.lane(3);
+            a4 = e.lane(0);
+            a5 = e.lane(1);
+            a6 = e.lane(2);
+            a7 = e.lane(3);
+        }
+        int at = base + full;
+        switch (rest) {
+            case 7:
+                a6 += z[at + 6] * theta[full + 6];
+                // fall through
+            case 6:
+                a5 += z[at + 5] * theta[full + 5];
+                // fall through
+            case 5:
+                a4 += z[at + 4] * theta[full + 4];
+                // fall through
+            case 4:
+                a3 += z[at + 3] * theta[full + 3];
+                // fall through
+            case 3:
+                a2 += z[at + 2] * theta[full + 2];
+                // fall through
+            case 2:
+                a1 += z[at + 1] * theta[full + 1];
+                // fall through
+            case 1:
+                a0 += z[at] * theta[full];
+                // fall through
+            default:
+                break;
+        }
+        return ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7));
     }
 
     private static DoubleVector load(double[] array, int offset) {
