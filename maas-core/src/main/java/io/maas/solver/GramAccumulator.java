@@ -130,6 +130,17 @@ final class GramAccumulator {
      * @param weights n weights, or null for unit weights; not modified
      */
     void add(Dataset data, double[] target, double[] weights, int from, int to) {
+        add(data, target, weights, from, to, null);
+    }
+
+    /**
+     * Adds rows [from, to) of a dataset as {@link #add(Dataset, double[], double[], int, int)} does (the same bits),
+     * and each block's rows to {@code refinement} too, as read, before they are shifted: one read of the rows, and
+     * one copy, for both sums.
+     *
+     * @param refinement the refinement sums to feed, with at least {@link #blockRows(int)} rows per block, or null
+     */
+    void add(Dataset data, double[] target, double[] weights, int from, int to, RefinementAccumulator refinement) {
         int features = columns - 1;
         for (int start = from; start < to; start += blockRows) {
             int count = Math.min(blockRows, to - start);
@@ -138,6 +149,9 @@ final class GramAccumulator {
                 int at = blockStart(r);
                 data.copyRow(start + r, x, at);
                 x[at + features] = target[start + r];
+            }
+            if (refinement != null) {
+                refinement.add(block, flatBlock, stride, target, weights, start, count);
             }
             shiftBlock(count, weights, start);
             endBlock(count);

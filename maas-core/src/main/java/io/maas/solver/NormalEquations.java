@@ -291,28 +291,21 @@ final class NormalEquations {
         }
 
         /**
-         * Each range is read a chunk at a time, a multiple of the Gram's block (so the Gram is cut into the same
-         * blocks as by {@link #gram()}: the same bits), and each chunk, while in cache, goes to both accumulators.
+         * Each range is read once, a Gram block at a time, and each block goes, while in cache, to both
+         * accumulators: to the refinement's as copied, to the Gram's once shifted. The Gram is cut into the same
+         * blocks as by {@link #gram()}: the same bits.
          */
         @Override
         public FusedPass fused(double[] pilot) {
-            int p = problem.features();
-            int q = p + 1;
-            int gramRows = GramAccumulator.blockRows(q);
-            int chunk = Math.max(1, RefinementAccumulator.blockRows(p) / gramRows) * gramRows;
+            int q = problem.features() + 1;
+            int blockRows = GramAccumulator.blockRows(q);
             Dataset data = problem.data();
             record Part(GramAccumulator gram, RefinementAccumulator refinement) {
             }
             List<Part> parts = tasks.run(parallelism, t -> {
                 GramAccumulator gram = new GramAccumulator(q);
-                RefinementAccumulator refinement = new RefinementAccumulator(pilot, problem.intercept(), chunk);
-                double[] rows = new double[chunk * p];
-                for (int start = tasks.from(t), end = tasks.to(t); start < end; start += chunk) {
-                    int count = Math.min(chunk, end - start);
-                    data.copyRows(start, count, rows, 0);
-                    gram.add(rows, problem.y(), problem.weights(), start, count);
-                    refinement.add(rows, problem.y(), problem.weights(), start, count);
-                }
+                RefinementAccumulator refinement = new RefinementAccumulator(pilot, problem.intercept(), blockRows);
+                gram.add(data, problem.y(), problem.weights(), tasks.from(t), tasks.to(t), refinement);
                 return new Part(gram, refinement);
             });
             GramAccumulator gram = parts.get(0).gram();

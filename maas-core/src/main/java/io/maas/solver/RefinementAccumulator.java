@@ -111,7 +111,7 @@ final class RefinementAccumulator {
                 residual[r] = target[start + r];
                 weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[start + r];
             }
-            transpose(rowBlock, 0, count);
+            transpose(rowBlock, 0, count, features);
             addBlock(count);
         }
     }
@@ -145,20 +145,55 @@ final class RefinementAccumulator {
                 residual[r] = target[first + start + r];
                 weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[first + start + r];
             }
-            transpose(rowMajor, start * features, rows);
+            transpose(rowMajor, start * features, rows, features);
             addBlock(rows);
         }
     }
 
     /**
-     * Copies {@code count} rows, row-major from {@code offset}, into the block's columns. One column at a time: a
-     * strided read into one array, with its bounds checks hoisted, beats scattering each row over p arrays (the
-     * whole pass at 1M x 20 on one thread: 42 ms that way, 35 ms this way).
+     * Adds the rows of a Gram accumulator's block, as it holds them before shifting them: the features first in each
+     * row, given either one array per row or one array with rows {@code stride} apart.
+     *
+     * @param perRow        row r's values in {@code perRow[r]} from index 0, or null when {@code flat} holds them
+     * @param flat          row r's values from r·stride, or null
+     * @param stride        the distance between rows in {@code flat}
+     * @param target        the target of row r of the block at {@code first + r}; not modified
+     * @param weightsOrNull the weights, indexed as the target, or null for unit weights; not modified
+     * @param first         the index in {@code target} of the block's first row
+     * @param count         the number of rows, at most {@link #slots()}
      */
-    private void transpose(double[] source, int offset, int count) {
+    void add(double[][] perRow, double[] flat, int stride, double[] target, double[] weightsOrNull, int first,
+             int count) {
+        if (count > blockRows) {
+            throw new IllegalArgumentException(count + " rows in a block of " + blockRows);
+        }
+        unitWeights = weightsOrNull == null;
+        for (int r = 0; r < count; r++) {
+            residual[r] = target[first + r];
+            weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[first + r];
+        }
+        if (flat != null) {
+            transpose(flat, 0, count, stride);
+        } else {
+            for (int j = 0; j < features; j++) {
+                double[] column = columns[j];
+                for (int r = 0; r < count; r++) {
+                    column[r] = perRow[r][j];
+                }
+            }
+        }
+        addBlock(count);
+    }
+
+    /**
+     * Copies {@code count} rows, from {@code offset} and {@code stride} apart, into the block's columns. One column
+     * at a time: a strided read into one array, with its bounds checks hoisted, beats scattering each row over p
+     * arrays (the whole pass at 1M x 20 on one thread: 42 ms that way, 35 ms this way).
+     */
+    private void transpose(double[] source, int offset, int count, int stride) {
         for (int j = 0; j < features; j++) {
             double[] column = columns[j];
-            for (int r = 0, i = offset + j; r < count; r++, i += features) {
+            for (int r = 0, i = offset + j; r < count; r++, i += stride) {
                 column[r] = source[i];
             }
         }

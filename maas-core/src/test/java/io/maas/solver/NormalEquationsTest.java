@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.maas.data.Dataset;
+import io.maas.internal.VectorKernels;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -368,6 +369,59 @@ class NormalEquationsTest {
             for (int j = 0; j < 3; j++) {
                 assertThat(fromBlocks.gradient(j)).isCloseTo(fromDataset.gradient(j),
                         within(MERGE * Math.abs(fromDataset.gradient(j))));
+            }
+        }
+
+        /**
+         * The one-read pass feeds the refinement from the Gram's block before the shift, laid out per row (plain
+         * kernel) or flat with a padded stride (Vector API kernel): the same rows in the same slots as row-major
+         * blocks of the Gram's block size, so the same bits; and the Gram is that of the Gram pass alone.
+         */
+        @Test
+        void the_refinement_fed_from_the_grams_blocks_equals_the_row_major_feed_to_the_bit() {
+            int n = 2 * GramAccumulator.blockRows(8) + 53;
+            Dataset data = problem(n, 7, 36, 10, 1);
+            double[] y = data.target();
+            double[] weights = new double[n];
+            for (int i = 0; i < n; i++) {
+                weights[i] = 0.5 + (i % 7) / 4.0;
+            }
+            double[] theta = {40, 0.5, -0.25, 2, 1, -1, 0.125, 3};
+            int blockRows = GramAccumulator.blockRows(8);
+            for (double[] w : new double[][] {weights, null}) {
+                RefinementAccumulator rowMajor = new RefinementAccumulator(theta, Intercept.FIT, blockRows);
+                double[] features = data.featuresRowMajor();
+                for (int start = 0; start < n; start += blockRows) {
+                    int rows = Math.min(blockRows, n - start);
+                    rowMajor.add(Arrays.copyOfRange(features, start * 7, (start + rows) * 7), y, w, start, rows);
+                }
+                List<VectorKernels> kernels = new ArrayList<>(Arrays.asList((VectorKernels) null));
+                if (GramKernel.vectorKernels() != null) {
+                    kernels.add(GramKernel.vectorKernels());
+                }
+                for (VectorKernels kernel : kernels) {
+                    RefinementAccumulator fed = new RefinementAccumulator(theta, Intercept.FIT, blockRows);
+                    GramAccumulator gram = new GramAccumulator(8, kernel);
+                    gram.add(data, y, w, 0, n, fed);
+                    GramAccumulator alone = new GramAccumulator(8, kernel);
+                    alone.add(data, y, w, 0, n);
+
+                    String which = (kernel == null ? "plain" : "vector") + (w == null ? ", unit weights" : "");
+                    assertThat(fed.interceptGradient()).as(which).isEqualTo(rowMajor.interceptGradient());
+                    assertThat(fed.interceptGradientLow()).as(which).isEqualTo(rowMajor.interceptGradientLow());
+                    assertThat(fed.sumOfSquares()).as(which).isEqualTo(rowMajor.sumOfSquares());
+                    for (int j = 0; j < 7; j++) {
+                        assertThat(fed.gradient(j)).as(which).isEqualTo(rowMajor.gradient(j));
+                        assertThat(fed.gradientLow(j)).as(which).isEqualTo(rowMajor.gradientLow(j));
+                    }
+                    assertThat(gram.weight()).as(which).isEqualTo(alone.weight());
+                    for (int j = 0; j < 8; j++) {
+                        assertThat(gram.mean(j)).as(which).isEqualTo(alone.mean(j));
+                        for (int k = 0; k <= j; k++) {
+                            assertThat(gram.centred(j, k)).as(which).isEqualTo(alone.centred(j, k));
+                        }
+                    }
+                }
             }
         }
 
