@@ -98,23 +98,27 @@ public final class VectorApiKernels implements VectorKernels {
     @Override
     public void addCrossProducts(double[] block, int count, int columns, double[] square) {
         int stride = stride(columns);
-        for (int j0 = 0; j0 < columns; j0 += TILE_ROWS) {
-            int end = Math.min(columns, j0 + TILE_ROWS); // the tile needs columns k < end (k <= j)
+        for (int j0 = 0; j0 < columns; ) {
+            // The last rows of G in 6-row tiles when at most 6 are left: 8-row tiles would spend the rest on padding.
+            boolean eight = TILE_ROWS == 8 && columns - j0 > 6;
+            int rows = eight ? 8 : 6;
+            int end = Math.min(columns, j0 + rows); // the tile needs columns k < end (k <= j)
             int k0 = 0;
             for (; k0 + 2 * LANES <= stride && k0 + LANES < end; k0 += 2 * LANES) {
-                if (TILE_ROWS == 8) {
+                if (eight) {
                     tile8x2(block, count, stride, j0, k0, square);
                 } else {
                     tile6x2(block, count, stride, j0, k0, square);
                 }
             }
             for (; k0 < end; k0 += LANES) {
-                if (TILE_ROWS == 8) {
+                if (eight) {
                     tile8x1(block, count, stride, j0, k0, square);
                 } else {
                     tile6x1(block, count, stride, j0, k0, square);
                 }
             }
+            j0 += rows;
         }
     }
 
