@@ -6,7 +6,7 @@
  * command-line entry are internal.
  *
  * <p>The incubating module jdk.incubator.vector is not required: when the JVM runs with {@code --add-modules
- * jdk.incubator.vector}, the solver reads it at run time for a faster Gram kernel with the same results.
+ * jdk.incubator.vector}, the solver reads it at run time for faster Gram and gradient kernels with the same results.
  */
 module io.maas.core {
     requires transitive io.maas.metrics;

@@ -64,8 +64,8 @@ final class GramKernel {
         private static VectorKernels load() {
             Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
             if (vector.isEmpty()) {
-                LOG.debug("Gram kernel: scalar (start the JVM with --add-modules jdk.incubator.vector for the "
-                        + "register-blocked Vector API kernel, same results)");
+                LOG.debug("Gram and gradient kernels: scalar (start the JVM with --add-modules "
+                        + "jdk.incubator.vector for the Vector API kernels, same results)");
                 return null;
             }
             try {
@@ -75,13 +75,13 @@ final class GramKernel {
                 VectorKernels kernel = Class.forName("io.maas.internal.vector.VectorApiKernels")
                         .asSubclass(VectorKernels.class).getDeclaredConstructor().newInstance();
                 if (kernel.probe()) {
-                    LOG.debug("Gram kernel: Vector API");
+                    LOG.debug("Gram and gradient kernels: Vector API");
                     return kernel;
                 }
-                LOG.debug("Gram kernel: scalar, the Vector API kernel failed its probe");
+                LOG.debug("Gram and gradient kernels: scalar, the Vector API kernel failed its probe");
                 return null;
             } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-                LOG.debug("Gram kernel: scalar, the Vector API kernel failed to load", e);
+                LOG.debug("Gram and gradient kernels: scalar, the Vector API kernel failed to load", e);
                 return null;
             }
         }
