@@ -58,9 +58,9 @@ public class GradientDescentEpochBenchmark {
     public String variant;
 
     /**
-     * The kernel of the fused variants: "vector" ({@code VectorApiKernels}, what the library uses when the JVM has the
-     * jdk.incubator.vector module, as these forks do) or "scalar" ({@link GradientKernel}, without it). Same bits
-     * either way.
+     * The kernel of the fused variants: "vector" ({@code VectorApiKernels}, what the library uses from 64 columns on
+     * when the JVM has the jdk.incubator.vector module, as these forks do; below 64 columns both run the scalar
+     * kernel) or "scalar" ({@link GradientKernel}, without it). Same bits either way.
      */
     @Param({"vector", "scalar"})
     public String kernel;

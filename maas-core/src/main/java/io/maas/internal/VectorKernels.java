@@ -15,12 +15,6 @@ package io.maas.internal;
 public interface VectorKernels {
 
     /**
-     * From this many columns on, the gradient kernels sum each residual in eight partial sums, column j into sum
-     * j mod 8, added as ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7)); below it, in one chain along the row.
-     */
-    int PARTIALS_FROM = 64;
-
-    /**
      * Runs one small operation and checks its result, so that a JVM whose Vector API does not work is found once.
      *
      * @return true if it is right
@@ -90,8 +84,8 @@ public interface VectorKernels {
     /**
      * Adds Σ w_i r_i z_i over rows [from, to) of a row-major n x p matrix Z to {@code gradient[offset..offset + p)}
      * and returns Σ w_i r_i², r_i = z_iᵀθ − t_i: the same operations in the same order as the solver's scalar
-     * gradient kernel ({@code io.maas.solver.GradientKernel}), so the same bits: rows four at a time, each
-     * residual's sum as {@link #PARTIALS_FROM} says, then g_j += (r0·z0j + r1·z1j) + (r2·z2j + r3·z3j).
+     * gradient kernel ({@code io.maas.solver.GradientKernel}) with eight partial sums per residual, which it uses
+     * from 64 columns on, so the same bits.
      *
      * @param z        Z, row-major; read only
      * @param p        the number of columns, &ge; 1

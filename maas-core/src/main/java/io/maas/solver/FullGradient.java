@@ -53,11 +53,13 @@ final class FullGradient implements AutoCloseable {
     /**
      * As {@link #FullGradient(Standardized, RowTasks, int)} with a given kernel, for measurements and tests.
      *
-     * @param vector the Vector API kernels, or null for the scalar {@link GradientKernel}; the same bits either way
+     * @param vector the Vector API kernels, or null for the scalar {@link GradientKernel}; used from
+     *               {@link GradientKernel#PARTIALS_FROM} columns on, the same bits either way
      */
     FullGradient(Standardized problem, RowTasks tasks, int parallelism, VectorKernels vector) {
         this.problem = problem;
-        this.vector = vector != null && vector.hasGradient() ? vector : null;
+        this.vector = vector != null && vector.hasGradient() && problem.features() >= GradientKernel.PARTIALS_FROM
+                ? vector : null;
         this.padded = new double[(problem.features() + GradientKernel.LANES - 1) / GradientKernel.LANES
                 * GradientKernel.LANES];
         this.z = problem.matrix();

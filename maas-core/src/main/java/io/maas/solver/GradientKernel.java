@@ -1,7 +1,5 @@
 package io.maas.solver;
 
-import io.maas.internal.VectorKernels;
-
 /**
  * The inner loop of the full-batch least-squares gradient: over rows [from, to) of a row-major n x p matrix Z, the
  * residuals r_i = z_iᵀθ − t_i, the sum Σ w_i r_i² and the gradient part Σ w_i r_i z_i, reading each row from memory
@@ -21,14 +19,14 @@ import io.maas.internal.VectorKernels;
  *
  * <p>From {@value #PARTIALS_FROM} columns on, each residual is instead summed in eight partial sums, column j into
  * sum j mod 8, added by a fixed tree at the end of the row ({@link #dot}). Eight chains per row keep the adder busy
- * without interleaving rows, and an 8-lane vector holds them. {@code VectorApiKernels.gradient} does the same
- * operations in the same order at every p (below the switch it keeps the four chains and vectorises the sweep, which
- * C2 leaves scalar below about 24 columns), so with {@code --add-modules jdk.incubator.vector} the bits do not
- * change. Below the switch
+ * without interleaving rows, and an 8-lane vector holds them: {@code VectorApiKernels.gradient} does the same
+ * operations in the same order, so with {@code --add-modules jdk.incubator.vector} the bits do not change. Below that
  * the tree and the per-row reload of θ cost more than they save, in both kernels (GradientDescentEpochBenchmark, one
  * thread, 300k rows: at p = 32 the chained kernel 5.5 ms, eight partial sums 6.8 ms scalar and 3.8 ms vector; at
  * p = 20 the vector kernel only matches the chained one, its per-row tree and tail costing what its loads save;
- * at p = 64 15.2 ms chained, 12.3 and 8.9 ms with partial sums).
+ * at p = 64 15.2 ms chained, 12.3 and 8.9 ms with partial sums). Tried and dropped below 64 columns: the chained
+ * residuals with the sweep on vectors (the same bits), 20 % faster at 100k x 10 but 13 % slower at 1M x 20 on two
+ * threads (alternated runs, 1 fork x 5 iterations each, twice).
  */
 final class GradientKernel {
 
@@ -36,7 +34,7 @@ final class GradientKernel {
     static final int LANES = 8;
 
     /** From this many columns on, each residual is summed in {@value #LANES} partial sums. */
-    static final int PARTIALS_FROM = VectorKernels.PARTIALS_FROM;
+    static final int PARTIALS_FROM = 64;
 
     private GradientKernel() {
     }

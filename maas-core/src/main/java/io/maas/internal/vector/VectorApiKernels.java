@@ -400,17 +400,14 @@ public final class VectorApiKernels implements VectorKernels {
     /**
      * {@inheritDoc}
      *
-     * <p>The rows go four at a time. Below {@link #PARTIALS_FROM} columns their residuals are the scalar kernel's four
-     * chains; from there on, each residual's eight partial sums are one vector of 8 lanes (two of 4), column j in
-     * lane j mod 8, read out after the row's full chunks, the last columns added as scalars, then the tree. The four
-     * residuals then update the gradient a vector of columns at a time with the scalar kernel's expression
-     * (r0·z0 + r1·z1) + (r2·z2 + r3·z3), which C2 leaves scalar below about 24 columns. Measured slower: eight rows'
-     * chains in flight at once (one thread, 1M x 20: 13.5 ms against 10.2).
+     * <p>Each residual's eight partial sums are one vector of 8 lanes (two of 4), column j in lane j mod 8, read out
+     * after the row's full chunks; the last columns (fewer than 8) are added to the first sums as scalars, then the
+     * tree. The rows go four at a time, their residuals then update the gradient a vector of columns at a time with
+     * the scalar kernel's expression (r0·z0 + r1·z1) + (r2·z2 + r3·z3).
      */
     @Override
     public double gradient(double[] z, int p, double[] target, double[] weights, double[] theta, int from, int to,
                            double[] gradient, int offset) {
-        boolean chained = p < PARTIALS_FROM;
         int full = p / PARTIALS * PARTIALS;
         int rest = p - full;
         double sum = 0;
@@ -420,28 +417,10 @@ public final class VectorApiKernels implements VectorKernels {
             int b1 = b0 + p;
             int b2 = b1 + p;
             int b3 = b2 + p;
-            double r0;
-            double r1;
-            double r2;
-            double r3;
-            if (chained) {
-                r0 = 0;
-                r1 = 0;
-                r2 = 0;
-                r3 = 0;
-                for (int j = 0; j < p; j++) {
-                    double c = theta[j];
-                    r0 += z[b0 + j] * c;
-                    r1 += z[b1 + j] * c;
-                    r2 += z[b2 + j] * c;
-                    r3 += z[b3 + j] * c;
-                }
-            } else {
-                r0 = dot(z, b0, theta, full, rest);
-                r1 = dot(z, b1, theta, full, rest);
-                r2 = dot(z, b2, theta, full, rest);
-                r3 = dot(z, b3, theta, full, rest);
-            }
+            double r0 = dot(z, b0, theta, full, rest);
+            double r1 = dot(z, b1, theta, full, rest);
+            double r2 = dot(z, b2, theta, full, rest);
+            double r3 = dot(z, b3, theta, full, rest);
             if (target != null) {
                 r0 -= target[i];
                 r1 -= target[i + 1];
@@ -477,15 +456,7 @@ public final class VectorApiKernels implements VectorKernels {
         }
         for (; i < to; i++) {
             int b = i * p;
-            double r;
-            if (chained) {
-                r = 0;
-                for (int j = 0; j < p; j++) {
-                    r += z[b + j] * theta[j];
-                }
-            } else {
-                r = dot(z, b, theta, full, rest);
-            }
+            double r = dot(z, b, theta, full, rest);
             if (target != null) {
                 r -= target[i];
             }
