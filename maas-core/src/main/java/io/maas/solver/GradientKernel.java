@@ -55,14 +55,7 @@ final class GradientKernel {
      */
     static double accumulate(double[] z, int p, double[] target, double[] weights, double[] theta, int from, int to,
                              double[] gradient, int offset) {
-        return p < PARTIALS_FROM
-                ? chained(z, p, target, weights, theta, from, to, gradient, offset)
-                : partials(z, p, target, weights, theta, from, to, gradient, offset);
-    }
-
-    /** Below {@value #PARTIALS_FROM} columns: each residual one chain along its row, four rows interleaved. */
-    private static double chained(double[] z, int p, double[] target, double[] weights, double[] theta, int from,
-                                  int to, double[] gradient, int offset) {
+        boolean partials = p >= PARTIALS_FROM;
         double sum = 0;
         int i = from;
         for (; i + 4 <= to; i += 4) {
@@ -70,16 +63,28 @@ final class GradientKernel {
             int b1 = b0 + p;
             int b2 = b1 + p;
             int b3 = b2 + p;
-            double r0 = 0;
-            double r1 = 0;
-            double r2 = 0;
-            double r3 = 0;
-            for (int j = 0; j < p; j++) {
-                double c = theta[j];
-                r0 += z[b0 + j] * c;
-                r1 += z[b1 + j] * c;
-                r2 += z[b2 + j] * c;
-                r3 += z[b3 + j] * c;
+            double r0;
+            double r1;
+            double r2;
+            double r3;
+            if (partials) {
+                r0 = dot(z, b0, theta, p);
+                r1 = dot(z, b1, theta, p);
+                r2 = dot(z, b2, theta, p);
+                r3 = dot(z, b3, theta, p);
+            } else {
+                // Four chains along the rows, each θ_j loaded once for the four.
+                r0 = 0;
+                r1 = 0;
+                r2 = 0;
+                r3 = 0;
+                for (int j = 0; j < p; j++) {
+                    double c = theta[j];
+                    r0 += z[b0 + j] * c;
+                    r1 += z[b1 + j] * c;
+                    r2 += z[b2 + j] * c;
+                    r3 += z[b3 + j] * c;
+                }
             }
             if (target != null) {
                 r0 -= target[i];
@@ -106,63 +111,15 @@ final class GradientKernel {
         }
         for (; i < to; i++) {
             int b = i * p;
-            double r = 0;
-            for (int j = 0; j < p; j++) {
-                r += z[b + j] * theta[j];
-            }
-            if (target != null) {
-                r -= target[i];
-            }
-            double w = weights == null ? 1.0 : weights[i];
-            sum += w * r * r;
-            r *= w;
-            for (int j = 0; j < p; j++) {
-                gradient[offset + j] += r * z[b + j];
-            }
-        }
-        return sum;
-    }
-
-    /** From {@value #PARTIALS_FROM} columns on: each residual by {@link #dot}, as the Vector API kernel does. */
-    private static double partials(double[] z, int p, double[] target, double[] weights, double[] theta, int from,
-                                   int to, double[] gradient, int offset) {
-        double sum = 0;
-        int i = from;
-        for (; i + 4 <= to; i += 4) {
-            int b0 = i * p;
-            int b1 = b0 + p;
-            int b2 = b1 + p;
-            int b3 = b2 + p;
-            double r0 = dot(z, b0, theta, p);
-            double r1 = dot(z, b1, theta, p);
-            double r2 = dot(z, b2, theta, p);
-            double r3 = dot(z, b3, theta, p);
-            if (target != null) {
-                r0 -= target[i];
-                r1 -= target[i + 1];
-                r2 -= target[i + 2];
-                r3 -= target[i + 3];
-            }
-            if (weights == null) {
-                sum += (r0 * r0 + r1 * r1) + (r2 * r2 + r3 * r3);
+            double r;
+            if (partials) {
+                r = dot(z, b, theta, p);
             } else {
-                double w0 = weights[i];
-                double w1 = weights[i + 1];
-                double w2 = weights[i + 2];
-                double w3 = weights[i + 3];
-                sum += (w0 * r0 * r0 + w1 * r1 * r1) + (w2 * r2 * r2 + w3 * r3 * r3);
-                r0 *= w0;
-                r1 *= w1;
-                r2 *= w2;
-                r3 *= w3;
+                r = 0;
+                for (int j = 0; j < p; j++) {
+                    r += z[b + j] * theta[j];
+                }
             }
-            for (int j = 0; j < p; j++) {
-                gradient[offset + j] += (r0 * z[b0 + j] + r1 * z[b1 + j]) + (r2 * z[b2 + j] + r3 * z[b3 + j]);
-            }
-        }
-        for (; i < to; i++) {
-            int b = i * p;
-            double r = dot(z, b, theta, p);
             if (target != null) {
                 r -= target[i];
             }
