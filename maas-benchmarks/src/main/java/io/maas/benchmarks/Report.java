@@ -251,7 +251,8 @@ public final class Report {
                     flags = line;
                 }
             }
-            return model + (flags.contains(" avx2") ? ", AVX2" : "") + (flags.contains(" fma") ? " + FMA" : "");
+            String vectors = flags.contains(" avx512f") ? ", AVX-512" : flags.contains(" avx2") ? ", AVX2" : "";
+            return model + vectors + (flags.contains(" fma") ? " + FMA" : "");
         } catch (IOException e) {
             return System.getProperty("os.arch");
         }
