@@ -100,4 +100,48 @@ public interface VectorKernels {
      */
     double gradient(double[] z, int p, double[] target, double[] weights, double[] theta, int from, int to,
                     double[] gradient, int offset);
+
+    /**
+     * Ends a residual's dot product in the order every gradient kernel keeps: adds the row's last {@code rest}
+     * (&lt; 8) products to the first partial sums, a_l += z[at + l]·θ[j + l], then returns
+     * ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7)). The one definition of that order, so that the scalar and the
+     * Vector API kernels cannot drift apart.
+     *
+     * @param a0    partial sum 0, and so on to {@code a7}
+     * @param z     the matrix, row-major; read only
+     * @param at    the index of the row's first column after its full chunks of 8
+     * @param theta θ; read only
+     * @param j     the index in θ of that column
+     * @param rest  the columns left, 0 to 7
+     * @return the dot product
+     */
+    static double finishDot(double a0, double a1, double a2, double a3, double a4, double a5, double a6, double a7,
+                            double[] z, int at, double[] theta, int j, int rest) {
+        switch (rest) {
+            case 7:
+                a6 += z[at + 6] * theta[j + 6];
+                // fall through
+            case 6:
+                a5 += z[at + 5] * theta[j + 5];
+                // fall through
+            case 5:
+                a4 += z[at + 4] * theta[j + 4];
+                // fall through
+            case 4:
+                a3 += z[at + 3] * theta[j + 3];
+                // fall through
+            case 3:
+                a2 += z[at + 2] * theta[j + 2];
+                // fall through
+            case 2:
+                a1 += z[at + 1] * theta[j + 1];
+                // fall through
+            case 1:
+                a0 += z[at] * theta[j];
+                // fall through
+            default:
+                break;
+        }
+        return ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7));
+    }
 }

@@ -60,8 +60,9 @@ final class FullGradient implements AutoCloseable {
         this.problem = problem;
         this.vector = vector != null && vector.hasGradient() && problem.features() >= GradientKernel.PARTIALS_FROM
                 ? vector : null;
-        this.padded = new double[(problem.features() + GradientKernel.LANES - 1) / GradientKernel.LANES
-                * GradientKernel.LANES];
+        this.padded = this.vector == null ? null
+                : new double[(problem.features() + GradientKernel.LANES - 1) / GradientKernel.LANES
+                        * GradientKernel.LANES];
         this.z = problem.matrix();
         this.weights = problem.weights();
         this.p = problem.features();
@@ -101,8 +102,12 @@ final class FullGradient implements AutoCloseable {
 
     /** One pass at θ: Σ w_i r_i z_i into sums, r_i = z_iᵀθ − t_i (t = 0 when null); returns Σ w_i r_i². */
     private double pass(double[] theta, double[] t, double[] sums) {
-        System.arraycopy(theta, 0, padded, 0, p);
-        point = padded;
+        if (vector != null) {
+            System.arraycopy(theta, 0, padded, 0, p); // the vector kernel reads θ a chunk of 8 at a time
+            point = padded;
+        } else {
+            point = theta;
+        }
         target = t;
         try {
             crew.forEach(range);

@@ -1,5 +1,7 @@
 package io.maas.solver;
 
+import io.maas.internal.VectorKernels;
+
 /**
  * The inner loop of the full-batch least-squares gradient: over rows [from, to) of a row-major n x p matrix Z, the
  * residuals r_i = z_iᵀθ − t_i, the sum Σ w_i r_i² and the gradient part Σ w_i r_i z_i, reading each row from memory
@@ -135,8 +137,8 @@ final class GradientKernel {
 
     /**
      * z_iᵀθ for the row at {@code base}, in the order every kernel keeps: eight partial sums, a_l over the columns
-     * j &equiv; l (mod 8) in turn, each term z_ij·θ_j rounded and then added, then ((a0 + a4) + (a2 + a6)) +
-     * ((a1 + a5) + (a3 + a7)).
+     * j &equiv; l (mod 8) in turn, each term z_ij·θ_j rounded and then added, then
+     * {@link VectorKernels#finishDot}.
      *
      * @param z     the matrix, row-major; read only
      * @param base  the index of the row's first value
@@ -165,32 +167,6 @@ final class GradientKernel {
             a6 += z[at + 6] * theta[j + 6];
             a7 += z[at + 7] * theta[j + 7];
         }
-        int at = base + j;
-        switch (p - j) {
-            case 7:
-                a6 += z[at + 6] * theta[j + 6];
-                // fall through
-            case 6:
-                a5 += z[at + 5] * theta[j + 5];
-                // fall through
-            case 5:
-                a4 += z[at + 4] * theta[j + 4];
-                // fall through
-            case 4:
-                a3 += z[at + 3] * theta[j + 3];
-                // fall through
-            case 3:
-                a2 += z[at + 2] * theta[j + 2];
-                // fall through
-            case 2:
-                a1 += z[at + 1] * theta[j + 1];
-                // fall through
-            case 1:
-                a0 += z[at] * theta[j];
-                // fall through
-            default:
-                break;
-        }
-        return ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7));
+        return VectorKernels.finishDot(a0, a1, a2, a3, a4, a5, a6, a7, z, base + j, theta, j, p - j);
     }
 }
