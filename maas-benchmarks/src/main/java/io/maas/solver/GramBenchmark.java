@@ -110,7 +110,7 @@ public class GramBenchmark {
     public GramAccumulator gramPass() {
         List<GramAccumulator> parts = tasks.run(parallelism, t -> {
             GramAccumulator part = new GramAccumulator(columns, flat);
-            part.add(data, target, null, tasks.from(t), tasks.to(t));
+            part.add(data, null, tasks.from(t), tasks.to(t));
             return part;
         });
         GramAccumulator gram = parts.get(0);

@@ -105,7 +105,7 @@ final class ChunkedRows implements NormalEquations.Rows {
                 RowTasks tasks = RowTasks.of(chunk.rowCount(), q);
                 List<GramAccumulator> parts = tasks.run(parallelism, t -> {
                     GramAccumulator accumulator = new GramAccumulator(q);
-                    accumulator.add(chunk, part.y(), part.weights(), tasks.from(t), tasks.to(t));
+                    accumulator.add(chunk, part.weights(), tasks.from(t), tasks.to(t));
                     return accumulator;
                 });
                 for (GramAccumulator accumulator : parts) {
@@ -143,7 +143,7 @@ final class ChunkedRows implements NormalEquations.Rows {
             RowTasks tasks = RowTasks.of(chunk.rowCount(), part.features() + 1);
             List<RefinementAccumulator> parts = tasks.run(parallelism, t -> {
                 RefinementAccumulator accumulator = new RefinementAccumulator(theta0, intercept);
-                accumulator.add(chunk, part.y(), part.weights(), tasks.from(t), tasks.to(t));
+                accumulator.add(chunk, part.weights(), tasks.from(t), tasks.to(t));
                 return accumulator;
             });
             for (RefinementAccumulator accumulator : parts) {

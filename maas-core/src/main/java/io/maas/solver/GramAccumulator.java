@@ -125,22 +125,21 @@ final class GramAccumulator {
     /**
      * Adds rows [from, to) of a dataset, each with its target appended.
      *
-     * @param data    the features; not modified
-     * @param target  n target values; not modified
+     * @param data    the features and the target; not modified
      * @param weights n weights, or null for unit weights; not modified
      */
-    void add(Dataset data, double[] target, double[] weights, int from, int to) {
-        add(data, target, weights, from, to, null);
+    void add(Dataset data, double[] weights, int from, int to) {
+        add(data, weights, from, to, null);
     }
 
     /**
-     * Adds rows [from, to) of a dataset as {@link #add(Dataset, double[], double[], int, int)} does (the same bits),
-     * and each block's rows to {@code refinement} too, as read, before they are shifted: one read of the rows, and
-     * one copy, for both sums.
+     * Adds rows [from, to) of a dataset as {@link #add(Dataset, double[], int, int)} does (the same bits), and each
+     * block's rows to {@code refinement} too, as read, before they are shifted: one read of the rows, and one copy,
+     * for both sums.
      *
      * @param refinement the refinement sums to feed, with at least {@link #blockRows(int)} rows per block, or null
      */
-    void add(Dataset data, double[] target, double[] weights, int from, int to, RefinementAccumulator refinement) {
+    void add(Dataset data, double[] weights, int from, int to, RefinementAccumulator refinement) {
         int features = columns - 1;
         for (int start = from; start < to; start += blockRows) {
             int count = Math.min(blockRows, to - start);
@@ -148,10 +147,10 @@ final class GramAccumulator {
                 double[] x = blockRow(r);
                 int at = blockStart(r);
                 data.copyRow(start + r, x, at);
-                x[at + features] = target[start + r];
+                x[at + features] = data.target(start + r);
             }
             if (refinement != null) {
-                refinement.add(block, flatBlock, stride, target, weights, start, count);
+                refinement.add(block, flatBlock, stride, weights, start, count);
             }
             shiftBlock(count, weights, start);
             endBlock(count);
@@ -175,7 +174,7 @@ final class GramAccumulator {
     /**
      * Adds a block of rows given row-major whose targets and weights start at {@code first} in their arrays. Blocks
      * are cut from the block's first row, so rows added a multiple of {@link #blockRows(int)} at a time are cut as
-     * {@link #add(Dataset, double[], double[], int, int)} cuts them: the same bits.
+     * {@link #add(Dataset, double[], int, int)} cuts them: the same bits.
      *
      * @param features row-major features of the block, at least count·p values (p = columns − 1); not modified
      * @param target   the target of row r of the block at {@code first + r}; not modified

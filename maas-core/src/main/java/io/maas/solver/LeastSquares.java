@@ -148,7 +148,7 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
                     "low parts have %d values for a %d x %d design", low.length, data.rowCount(),
                     data.featureCount()));
         }
-        return solve(new Problem(plain.data(), plain.y(), null, intercept, ridge, low.clone()));
+        return solve(new Problem(plain.data(), null, intercept, ridge, low.clone()));
     }
 
     /**
@@ -273,7 +273,7 @@ public final class LeastSquares implements LinearSolver, ExtendedSolver {
                 throw new IllegalArgumentException("sampleWeights are all zero; at least one row must count");
             }
         }
-        return new Problem(data, data.target(), weights, intercept, ridge);
+        return new Problem(data, weights, intercept, ridge);
     }
 
     private void requireSolvableShape(Problem problem) {

@@ -4,7 +4,10 @@ import io.maas.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The fast least-squares solve of {@link Precision#AUTO}: normal equations from a parallel, blocked Gram matrix, one
@@ -22,12 +25,14 @@ import java.util.Optional;
  *
  * <p>One read instead of two. Refinement converges from any starting point, not only θ₀: one step leaves ρ times
  * the start's error (ρ below). For a tall problem of few columns, where reading and copying a row costs as much as
- * its share of the Gram's arithmetic, the start can be a pilot θₚ, the normal-equations solution of the first row range alone, and the
- * refinement sums at θₚ are then taken in the Gram pass itself, from each block while it is in cache: one read of
- * the data. θₚ is off by its statistical error, not by rounding, so this pays only when ρ times that error still
- * leaves 13 digits in every parameter; the pilot's own Gram predicts this ({@code predictedFusedBound}), and a
- * step that falls short anyway is followed by an ordinary one from its result. At 1M x 20 on two threads this took
- * the fit from 44 and 36 ms to 30 and 34 ms (FitBenchmark, one fork of 5 iterations each, alternated).
+ * its share of the Gram's arithmetic, the start can be a pilot θₚ, the normal-equations solution of the first row
+ * range alone, and the refinement sums at θₚ are then taken in the Gram pass itself, from each block while it is in
+ * cache: one read of the data. θₚ is off by its statistical error, not by rounding, so this pays only when ρ times
+ * that error still leaves 13 digits in every parameter; the pilot's own Gram predicts this
+ * ({@code predictedFusedBound}), and a step that falls short anyway is followed by an ordinary one from its result.
+ * The first range's Gram is the pass's own, and the rows the other threads read before θₚ was known are read a
+ * second time for their refinement sums only, so no thread waits for the pilot. At 1M x 20 on two threads the one
+ * read took the fit from 44 and 36 ms to 30 and 34 ms (FitBenchmark, one fork of 5 iterations each, alternated).
  *
  * <p>Accuracy. The normal equations alone lose about twice the digits QR loses: their error is about u·κ², against
  * u·(κ + κ²·‖r‖/‖γ‖) for QR (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., 2002, §20.4). Let ε be
@@ -143,16 +148,12 @@ final class NormalEquations {
         double sumOfSquares(double[] theta);
 
         /**
-         * A first estimate θₚ from a few of the rows, when refining from it in the Gram pass itself ({@link #fused})
-         * is expected to pass the error bound; else null, and the two passes run one after the other.
+         * The Gram pass, and, where the rows can give a first estimate θₚ that refining from is expected to pass the
+         * error bound, the refinement sums at θₚ from the same read; by default the Gram pass alone, the second pass
+         * then following at θ₀.
          */
-        default double[] pilot() {
-            return null;
-        }
-
-        /** The first two passes in one read of the rows: the Gram, and the refinement sums at θₚ. */
-        default FusedPass fused(double[] pilot) {
-            throw new UnsupportedOperationException("these rows are read one pass at a time");
+        default FirstPass first() {
+            return new FirstPass(gram(), null, null);
         }
 
         default int features() {
@@ -180,24 +181,38 @@ final class NormalEquations {
     }
 
     /**
-     * The Gram pass and the refinement sums of the same rows, read once.
+     * The first read of the rows.
      *
-     * @param gram       the first pass's result
-     * @param refinement the refinement sums at the pilot estimate
+     * @param gram       the Gram pass
+     * @param pilot      the first estimate θₚ, or null when there is none
+     * @param refinement the refinement sums of all rows at θₚ, or null when there is no θₚ
      */
-    record FusedPass(GramPass gram, RefinementAccumulator refinement) {
+    record FirstPass(GramPass gram, double[] pilot, RefinementAccumulator refinement) {
     }
 
     /** The rows of an in-memory problem as {@link #solve(Problem, int)} reads them. */
     static Rows inMemory(Problem problem, int parallelism) {
-        return new InMemory(problem, parallelism);
+        return new InMemory(problem, parallelism, null);
     }
 
-    /** The rows of an in-memory problem, split into fixed ranges run on up to {@code parallelism} threads. */
-    private record InMemory(Problem problem, int parallelism, RowTasks tasks) implements Rows {
+    /**
+     * The rows of an in-memory problem, whose first estimate is {@code pilotRule} applied to the first range's Gram
+     * instead of its normal-equations solution (null from the rule: no estimate, two reads).
+     */
+    static Rows inMemory(Problem problem, int parallelism, Function<GramAccumulator, double[]> pilotRule) {
+        return new InMemory(problem, parallelism, Objects.requireNonNull(pilotRule, "pilotRule"));
+    }
 
-        InMemory(Problem problem, int parallelism) {
-            this(problem, parallelism, RowTasks.of(problem.rows(), problem.features() + 1));
+    /**
+     * The rows of an in-memory problem, split into fixed ranges run on up to {@code parallelism} threads.
+     *
+     * @param pilotRule the first estimate from the first range's Gram, or null for {@link #pilot}
+     */
+    private record InMemory(Problem problem, int parallelism, RowTasks tasks,
+                            Function<GramAccumulator, double[]> pilotRule) implements Rows {
+
+        InMemory(Problem problem, int parallelism, Function<GramAccumulator, double[]> pilotRule) {
+            this(problem, parallelism, RowTasks.of(problem.rows(), problem.features() + 1), pilotRule);
         }
 
         @Override
@@ -220,7 +235,7 @@ final class NormalEquations {
             int q = problem.features() + 1;
             List<GramAccumulator> parts = tasks.run(parallelism, t -> {
                 GramAccumulator part = new GramAccumulator(q);
-                part.add(problem.data(), problem.y(), problem.weights(), tasks.from(t), tasks.to(t));
+                part.add(problem.data(), problem.weights(), tasks.from(t), tasks.to(t));
                 return part;
             });
             GramAccumulator gram = parts.get(0);
@@ -247,7 +262,7 @@ final class NormalEquations {
         public RefinementAccumulator refinement(double[] theta0) {
             List<RefinementAccumulator> parts = tasks.run(parallelism, t -> {
                 RefinementAccumulator part = new RefinementAccumulator(theta0, problem.intercept());
-                part.add(problem.data(), problem.y(), problem.weights(), tasks.from(t), tasks.to(t));
+                part.add(problem.data(), problem.weights(), tasks.from(t), tasks.to(t));
                 return part;
             });
             RefinementAccumulator pass = parts.get(0);
@@ -263,58 +278,97 @@ final class NormalEquations {
         }
 
         /**
-         * The normal-equations solution of the first range alone, when reading the rows once is worth it and the
-         * fused step is expected to pass the bound with a margin of {@value #PILOT_MARGIN}
-         * ({@link #predictedFusedBound}); else null. Worth it: at most {@value #FUSED_MAX_COLUMNS} columns (at
-         * q = 101 the one read measured no faster, the Gram's flops setting the time), at least {@value #FUSED_MIN_RANGES} ranges (the pilot costs
-         * one range of the Gram pass, on one thread) and {@value #PILOT_ROWS_PER_PARAMETER} rows per parameter in it.
+         * One read of the rows for the Gram and the refinement sums at θₚ, when that is worth trying: at most
+         * {@value #FUSED_MAX_COLUMNS} columns (at q = 101 the one read measured no faster, the Gram's flops setting
+         * the time), at least {@value #FUSED_MIN_RANGES} ranges and {@value #PILOT_ROWS_PER_PARAMETER} rows per
+         * parameter in the first. Each range is read once, a Gram block at a time, and each block goes, while in
+         * cache, to both accumulators ({@link GramAccumulator#add(Dataset, double[], int, int,
+         * RefinementAccumulator)}). θₚ comes from the first range's Gram as soon as it is summed. Until then the other
+         * threads sum the Gram alone, a block at a time; a range that learns θₚ part-way first reads its earlier
+         * blocks again for their refinement sums (from cache), and the ranges that ended before (the first one and
+         * about one per other thread) are read again after the pass. Either way a range's sums take its blocks in
+         * order, cut as always, so the bits do not depend on which rows were read twice, or on the threads.
          */
         @Override
-        public double[] pilot() {
+        public FirstPass first() {
             int q = problem.features() + 1;
-            int from = tasks.from(0);
-            int to = tasks.to(0);
-            if (q > FUSED_MAX_COLUMNS || tasks.count() < FUSED_MIN_RANGES
-                    || to - from < (long) PILOT_ROWS_PER_PARAMETER * parameters()) {
+            int count = tasks.count();
+            if (q > FUSED_MAX_COLUMNS || count < FUSED_MIN_RANGES
+                    || tasks.to(0) - tasks.from(0) < (long) PILOT_ROWS_PER_PARAMETER * parameters()) {
+                return new FirstPass(gram(), null, null);
+            }
+            int blockRows = GramAccumulator.blockRows(q);
+            Dataset data = problem.data();
+            GramAccumulator[] grams = new GramAccumulator[count];
+            RefinementAccumulator[] sums = new RefinementAccumulator[count];
+            double[] none = new double[0];
+            AtomicReference<double[]> start = new AtomicReference<>(); // null until decided, then θₚ or none
+            double[] pilot;
+            try (RowTasks.Crew crew = tasks.crew(parallelism)) {
+                crew.forEach(t -> {
+                    GramAccumulator gram = new GramAccumulator(q);
+                    int from = tasks.from(t);
+                    int to = tasks.to(t);
+                    for (int at = from; at < to; ) {
+                        double[] theta = start.get();
+                        if (theta != null && theta.length > 0) {
+                            // The blocks read before θₚ was known first (still in cache), so the sums see every
+                            // block in order.
+                            sums[t] = new RefinementAccumulator(theta, problem.intercept(), blockRows);
+                            sums[t].add(data, problem.weights(), from, at);
+                            gram.add(data, problem.weights(), at, to, sums[t]);
+                            break;
+                        }
+                        int end = Math.min(to, at + blockRows); // a block at a time until θₚ is known
+                        gram.add(data, problem.weights(), at, end);
+                        at = end;
+                    }
+                    grams[t] = gram;
+                    if (t == 0) {
+                        double[] estimate = pilotRule == null ? pilot(gram) : pilotRule.apply(gram);
+                        start.set(estimate == null ? none : estimate);
+                    }
+                });
+                pilot = start.get().length > 0 ? start.get() : null;
+                if (pilot != null) {
+                    crew.forEach(t -> {
+                        if (sums[t] == null) {
+                            RefinementAccumulator sum = new RefinementAccumulator(pilot, problem.intercept(),
+                                    blockRows);
+                            sum.add(data, problem.weights(), tasks.from(t), tasks.to(t));
+                            sums[t] = sum;
+                        }
+                    });
+                }
+            }
+            GramAccumulator gram = grams[0];
+            for (int t = 1; t < count; t++) {
+                gram.merge(grams[t]);
+            }
+            if (pilot == null) {
+                return new FirstPass(gramPass(gram), null, null);
+            }
+            RefinementAccumulator refinement = sums[0];
+            for (int t = 1; t < count; t++) {
+                refinement.merge(sums[t]);
+            }
+            return new FirstPass(gramPass(gram), pilot, refinement);
+        }
+
+        /**
+         * The normal-equations solution of the first range, whose Gram is {@code first}, when the step refined from
+         * it is expected to pass the bound with a margin of {@value #PILOT_MARGIN} ({@link #predictedFusedBound});
+         * else null.
+         */
+        private double[] pilot(GramAccumulator first) {
+            if (!first.isFinite() || !(ScaledSystem.of(first, this) instanceof ScaledSystem pilot)) {
                 return null;
             }
-            GramAccumulator part = new GramAccumulator(q);
-            part.add(problem.data(), problem.y(), problem.weights(), from, to);
-            if (!part.isFinite() || !(ScaledSystem.of(part, this) instanceof ScaledSystem pilot)) {
-                return null;
-            }
-            double predicted = predictedFusedBound(pilot, part, parameters(), tasks.largest() + tasks.count());
+            double predicted = predictedFusedBound(pilot, first, parameters(), tasks.largest() + tasks.count());
             if (!(predicted <= LeastSquares.TRUSTED_RELATIVE_ERROR / PILOT_MARGIN)) {
                 return null;
             }
             return pilot.solve();
-        }
-
-        /**
-         * Each range is read once, a Gram block at a time, and each block goes, while in cache, to both
-         * accumulators: to the refinement's as copied, to the Gram's once shifted. The Gram is cut into the same
-         * blocks as by {@link #gram()}: the same bits.
-         */
-        @Override
-        public FusedPass fused(double[] pilot) {
-            int q = problem.features() + 1;
-            int blockRows = GramAccumulator.blockRows(q);
-            Dataset data = problem.data();
-            record Part(GramAccumulator gram, RefinementAccumulator refinement) {
-            }
-            List<Part> parts = tasks.run(parallelism, t -> {
-                GramAccumulator gram = new GramAccumulator(q);
-                RefinementAccumulator refinement = new RefinementAccumulator(pilot, problem.intercept(), blockRows);
-                gram.add(data, problem.y(), problem.weights(), tasks.from(t), tasks.to(t), refinement);
-                return new Part(gram, refinement);
-            });
-            GramAccumulator gram = parts.get(0).gram();
-            RefinementAccumulator refinement = parts.get(0).refinement();
-            for (int t = 1; t < parts.size(); t++) {
-                gram.merge(parts.get(t).gram());
-                refinement.merge(parts.get(t).refinement());
-            }
-            return new FusedPass(gramPass(gram), refinement);
         }
     }
 
@@ -380,7 +434,7 @@ final class NormalEquations {
      * @throws RankDeficientException if an intercept is fitted and a feature column is constant
      */
     static Outcome solve(Problem problem, int parallelism) {
-        return solve(new InMemory(problem, parallelism), Limits.IN_MEMORY);
+        return solve(new InMemory(problem, parallelism, null), Limits.IN_MEMORY);
     }
 
     /**
@@ -392,9 +446,9 @@ final class NormalEquations {
         // First: a chunked source learns its columns from its first chunk. With a pilot estimate the first
         // refinement step is summed in the Gram pass itself, saving a read of the rows; that step comes on top of the
         // limit, so a fused step that falls short is followed by an ordinary one.
-        double[] pilot = problem.pilot();
-        FusedPass fused = pilot == null ? null : problem.fused(pilot);
-        GramPass first = fused == null ? problem.gram() : fused.gram();
+        FirstPass read = problem.first();
+        double[] pilot = read.pilot();
+        GramPass first = read.gram();
         int p = problem.features();
         int k = problem.parameters();
         GramAccumulator gram = first.gram();
@@ -433,12 +487,12 @@ final class NormalEquations {
         }
         Factor factored = new Factor(c, system.scale(), rawNorm, system.mean(), meanLow, total, inverse, inverseNorm,
                 contraction, conditionR);
-        int gramPasses = fused == null ? 1 : 0; // the fused step's read is the Gram pass's
-        double[] theta0 = fused == null ? system.solve() : null;
-        Outcome outcome = fused == null
+        int gramPasses = pilot == null ? 1 : 0; // the fused step's read is the Gram pass's
+        double[] theta0 = pilot == null ? system.solve() : null;
+        Outcome outcome = pilot == null
                 ? refine(problem, first, factored, theta0, problem.refinement(theta0), 1, gramPasses)
-                : refine(problem, first, factored, pilot, fused.refinement(), 1, gramPasses);
-        int steps = limits.maxRefinements() + (fused == null ? 0 : 1);
+                : refine(problem, first, factored, pilot, read.refinement(), 1, gramPasses);
+        int steps = limits.maxRefinements() + (pilot == null ? 0 : 1);
         for (int step = 2; step <= steps && outcome instanceof Rejected rejected
                 && rejected.refinedParameters() != null; step++) {
             double[] theta = rejected.refinedParameters();

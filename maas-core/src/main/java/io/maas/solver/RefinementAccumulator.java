@@ -98,8 +98,8 @@ final class RefinementAccumulator {
         return Math.max(64, Math.min(512, BLOCK_BYTES / (3 * Double.BYTES * (features + 3))));
     }
 
-    /** Adds rows [from, to) of a dataset. */
-    void add(Dataset data, double[] target, double[] weightsOrNull, int from, int to) {
+    /** Adds rows [from, to) of a dataset, whose target they are fitted to. */
+    void add(Dataset data, double[] weightsOrNull, int from, int to) {
         unitWeights = weightsOrNull == null;
         for (int start = from; start < to; start += blockRows) {
             int count = Math.min(blockRows, to - start);
@@ -108,7 +108,7 @@ final class RefinementAccumulator {
             }
             data.copyRows(start, count, rowBlock, 0);
             for (int r = 0; r < count; r++) {
-                residual[r] = target[start + r];
+                residual[r] = data.target(start + r);
                 weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[start + r];
             }
             transpose(rowBlock, 0, count, features);
@@ -151,25 +151,24 @@ final class RefinementAccumulator {
     }
 
     /**
-     * Adds the rows of a Gram accumulator's block, as it holds them before shifting them: the features first in each
-     * row, given either one array per row or one array with rows {@code stride} apart.
+     * Adds the rows of a Gram accumulator's block, as it holds them before shifting them: the p features, then the
+     * target, in each row, given either one array per row or one array with rows {@code stride} apart.
      *
      * @param perRow        row r's values in {@code perRow[r]} from index 0, or null when {@code flat} holds them
      * @param flat          row r's values from r·stride, or null
      * @param stride        the distance between rows in {@code flat}
-     * @param target        the target of row r of the block at {@code first + r}; not modified
-     * @param weightsOrNull the weights, indexed as the target, or null for unit weights; not modified
-     * @param first         the index in {@code target} of the block's first row
+     * @param weightsOrNull the weight of row r of the block at {@code first + r}, or null for unit weights; not
+     *                      modified
+     * @param first         the index in {@code weightsOrNull} of the block's first row
      * @param count         the number of rows, at most {@link #slots()}
      */
-    void add(double[][] perRow, double[] flat, int stride, double[] target, double[] weightsOrNull, int first,
-             int count) {
+    void add(double[][] perRow, double[] flat, int stride, double[] weightsOrNull, int first, int count) {
         if (count > blockRows) {
             throw new IllegalArgumentException(count + " rows in a block of " + blockRows);
         }
         unitWeights = weightsOrNull == null;
         for (int r = 0; r < count; r++) {
-            residual[r] = target[first + r];
+            residual[r] = flat != null ? flat[r * stride + features] : perRow[r][features];
             weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[first + r];
         }
         if (flat != null) {

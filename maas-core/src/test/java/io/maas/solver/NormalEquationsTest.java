@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -287,12 +288,12 @@ class NormalEquationsTest {
             Dataset data = problem(10_007, 7, 31, 1e3, 1);
             double[] y = data.target();
             GramAccumulator serial = new GramAccumulator(8);
-            serial.add(data, y, null, 0, data.rowCount());
+            serial.add(data, null, 0, data.rowCount());
             GramAccumulator merged = new GramAccumulator(8);
             int[] cuts = {0, 1, 17, 2048, 2049, 6000, 10_007};
             for (int c = 0; c + 1 < cuts.length; c++) {
                 GramAccumulator part = new GramAccumulator(8);
-                part.add(data, y, null, cuts[c], cuts[c + 1]);
+                part.add(data, null, cuts[c], cuts[c + 1]);
                 merged.merge(part);
             }
 
@@ -308,7 +309,7 @@ class NormalEquationsTest {
                 weights[i] = 1 + i % 3;
             }
             GramAccumulator fromDataset = new GramAccumulator(6);
-            fromDataset.add(data, y, weights, 0, 3001);
+            fromDataset.add(data, weights, 0, 3001);
             GramAccumulator fromBlocks = new GramAccumulator(6);
             double[] features = data.featuresRowMajor();
             for (int start = 0; start < 3001; start += 700) {
@@ -328,11 +329,11 @@ class NormalEquationsTest {
             double[] y = data.target();
             double[] theta = {40, 0.1, -0.2, 0.3, -0.4};
             RefinementAccumulator serial = new RefinementAccumulator(theta, Intercept.FIT);
-            serial.add(data, y, null, 0, 5003);
+            serial.add(data, null, 0, 5003);
             RefinementAccumulator merged = new RefinementAccumulator(theta, Intercept.FIT);
             for (int start = 0; start < 5003; start += 1234) {
                 RefinementAccumulator part = new RefinementAccumulator(theta, Intercept.FIT);
-                part.add(data, y, null, start, Math.min(5003, start + 1234));
+                part.add(data, null, start, Math.min(5003, start + 1234));
                 merged.merge(part);
             }
 
@@ -353,7 +354,7 @@ class NormalEquationsTest {
             double[] y = data.target();
             double[] theta = {40, 0.5, -0.25, 2};
             RefinementAccumulator fromDataset = new RefinementAccumulator(theta, Intercept.FIT);
-            fromDataset.add(data, y, null, 0, 2500);
+            fromDataset.add(data, null, 0, 2500);
             RefinementAccumulator fromBlocks = new RefinementAccumulator(theta, Intercept.FIT);
             double[] features = data.featuresRowMajor();
             for (int start = 0; start < 2500; start += 999) {
@@ -395,6 +396,16 @@ class NormalEquationsTest {
                     int rows = Math.min(blockRows, n - start);
                     rowMajor.add(Arrays.copyOfRange(features, start * 7, (start + rows) * 7), y, w, start, rows);
                 }
+                // The ranges read before the pilot is known are read again for the refinement sums alone.
+                RefinementAccumulator read = new RefinementAccumulator(theta, Intercept.FIT, blockRows);
+                read.add(data, w, 0, n);
+                assertThat(read.interceptGradient()).isEqualTo(rowMajor.interceptGradient());
+                assertThat(read.interceptGradientLow()).isEqualTo(rowMajor.interceptGradientLow());
+                assertThat(read.sumOfSquares()).isEqualTo(rowMajor.sumOfSquares());
+                for (int j = 0; j < 7; j++) {
+                    assertThat(read.gradient(j)).isEqualTo(rowMajor.gradient(j));
+                    assertThat(read.gradientLow(j)).isEqualTo(rowMajor.gradientLow(j));
+                }
                 List<VectorKernels> kernels = new ArrayList<>(Arrays.asList((VectorKernels) null));
                 if (GramKernel.vectorKernels() != null) {
                     kernels.add(GramKernel.vectorKernels());
@@ -402,9 +413,9 @@ class NormalEquationsTest {
                 for (VectorKernels kernel : kernels) {
                     RefinementAccumulator fed = new RefinementAccumulator(theta, Intercept.FIT, blockRows);
                     GramAccumulator gram = new GramAccumulator(8, kernel);
-                    gram.add(data, y, w, 0, n, fed);
+                    gram.add(data, w, 0, n, fed);
                     GramAccumulator alone = new GramAccumulator(8, kernel);
-                    alone.add(data, y, w, 0, n);
+                    alone.add(data, w, 0, n);
 
                     String which = (kernel == null ? "plain" : "vector") + (w == null ? ", unit weights" : "");
                     assertThat(fed.interceptGradient()).as(which).isEqualTo(rowMajor.interceptGradient());
@@ -577,48 +588,8 @@ class NormalEquationsTest {
         }
 
         /** The rows, with the given pilot (null: read twice) instead of their own. */
-        private NormalEquations.Rows withPilot(NormalEquations.Rows rows, double[] pilot) {
-            return new NormalEquations.Rows() {
-                @Override
-                public List<String> featureNames() {
-                    return rows.featureNames();
-                }
-
-                @Override
-                public Intercept intercept() {
-                    return rows.intercept();
-                }
-
-                @Override
-                public double ridge() {
-                    return rows.ridge();
-                }
-
-                @Override
-                public NormalEquations.GramPass gram() {
-                    return rows.gram();
-                }
-
-                @Override
-                public RefinementAccumulator refinement(double[] theta0) {
-                    return rows.refinement(theta0);
-                }
-
-                @Override
-                public double sumOfSquares(double[] theta) {
-                    return rows.sumOfSquares(theta);
-                }
-
-                @Override
-                public double[] pilot() {
-                    return pilot;
-                }
-
-                @Override
-                public NormalEquations.FusedPass fused(double[] start) {
-                    return rows.fused(start);
-                }
-            };
+        private NormalEquations.Rows withPilot(Problem problem, int threads, double[] pilot) {
+            return NormalEquations.inMemory(problem, threads, firstRange -> pilot);
         }
 
         @ParameterizedTest
@@ -636,7 +607,7 @@ class NormalEquationsTest {
             assertThat(RowTasks.of(ROWS, 21).count()).isGreaterThanOrEqualTo(NormalEquations.FUSED_MIN_RANGES);
 
             NormalEquations.Accepted once = solve(NormalEquations.inMemory(problem, 2));
-            NormalEquations.Accepted twice = solve(withPilot(NormalEquations.inMemory(problem, 2), null));
+            NormalEquations.Accepted twice = solve(withPilot(problem, 2, null));
 
             assertThat(once.passes()).isEqualTo(1);
             assertThat(twice.passes()).isEqualTo(2);
@@ -677,14 +648,35 @@ class NormalEquationsTest {
         }
 
         @Test
+        void ranges_read_twice_while_the_pilot_is_solved_do_not_change_a_bit() {
+            Problem problem = problem(0.01, null);
+            double[] start = solve(withPilot(problem, 1, null)).parameters().clone();
+            for (int j = 0; j < start.length; j++) {
+                start[j] *= 1 + 1e-9 * (j % 3 - 1); // close enough for one step to pass
+            }
+            // One thread reads every range but the first once. Three, with a slow pilot, read several ranges for
+            // the Gram alone while it is solved, then again for their refinement sums.
+            NormalEquations.Accepted serial = solve(withPilot(problem, 1, start));
+            NormalEquations.Accepted waited = solve(NormalEquations.inMemory(problem, 3, firstRange -> {
+                LockSupport.parkNanos(50_000_000);
+                return start;
+            }));
+
+            assertThat(serial.passes()).isEqualTo(1);
+            assertThat(waited.passes()).isEqualTo(1);
+            assertThat(waited.parameters()).isEqualTo(serial.parameters());
+            assertThat(waited.sumOfSquares()).isEqualTo(serial.sumOfSquares());
+            assertThat(waited.relativeErrorBound()).isEqualTo(serial.relativeErrorBound());
+        }
+
+        @Test
         void a_pilot_that_misses_is_followed_by_an_ordinary_step() {
             // A start at zero: the fused step leaves ρ·‖θ‖, far more than 1e-13 of the smallest parameters here
             // (they span five decades), so the bound rejects it and one ordinary step from its result follows.
             Problem problem = problem(0.01, null);
-            NormalEquations.Accepted twice = solve(withPilot(NormalEquations.inMemory(problem, 2), null));
+            NormalEquations.Accepted twice = solve(withPilot(problem, 2, null));
 
-            NormalEquations.Accepted recovered = solve(withPilot(NormalEquations.inMemory(problem, 2),
-                    new double[21]));
+            NormalEquations.Accepted recovered = solve(withPilot(problem, 2, new double[21]));
 
             assertThat(recovered.refinements()).isEqualTo(2);
             assertThat(recovered.passes()).isEqualTo(2);
@@ -696,8 +688,6 @@ class NormalEquationsTest {
             // Noise 10^4 times larger: the pilot's statistical error, times ρ, would cost digits in the small
             // parameters, so the prediction keeps the two reads.
             Problem problem = problem(100, null);
-            assertThat(NormalEquations.inMemory(problem, 2).pilot()).isNull();
-
             NormalEquations.Accepted fit = solve(NormalEquations.inMemory(problem, 2));
 
             assertThat(fit.passes()).isEqualTo(2);

@@ -100,8 +100,8 @@ class VectorKernelsTest {
             GramAccumulator scalar = new GramAccumulator(columns, null);
             GramAccumulator vector = new GramAccumulator(columns, GramKernel.vectorKernels());
             GramAccumulator vectorFromArray = new GramAccumulator(columns, GramKernel.vectorKernels());
-            scalar.add(data, target, w, 0, n);
-            vector.add(data, target, w, 0, n);
+            scalar.add(data, w, 0, n);
+            vector.add(data, w, 0, n);
             // Row-major blocks end at the array's end, where a vector load would run past it.
             vectorFromArray.add(rowMajor, target, w, n);
             assertSameSums(columns, vector, scalar);
