@@ -376,7 +376,9 @@ class NormalEquationsTest {
         /**
          * The one-read pass feeds the refinement from the Gram's block before the shift, laid out per row (plain
          * kernel) or flat with a padded stride (Vector API kernel): the same rows in the same slots as row-major
-         * blocks of the Gram's block size, so the same bits; and the Gram is that of the Gram pass alone.
+         * blocks of the Gram's block size, so the same bits; and the Gram is that of the Gram pass alone. So are the
+         * sums of a range whose rows were read before the pilot was known: read again for the refinement alone, all
+         * of them or the blocks before the pilot arrived part-way through the range.
          */
         @Test
         void the_refinement_fed_from_the_grams_blocks_equals_the_row_major_feed_to_the_bit() {
@@ -399,39 +401,52 @@ class NormalEquationsTest {
                 // The ranges read before the pilot is known are read again for the refinement sums alone.
                 RefinementAccumulator read = new RefinementAccumulator(theta, Intercept.FIT, blockRows);
                 read.add(data, w, 0, n);
-                assertThat(read.interceptGradient()).isEqualTo(rowMajor.interceptGradient());
-                assertThat(read.interceptGradientLow()).isEqualTo(rowMajor.interceptGradientLow());
-                assertThat(read.sumOfSquares()).isEqualTo(rowMajor.sumOfSquares());
-                for (int j = 0; j < 7; j++) {
-                    assertThat(read.gradient(j)).isEqualTo(rowMajor.gradient(j));
-                    assertThat(read.gradientLow(j)).isEqualTo(rowMajor.gradientLow(j));
-                }
+                assertSameSums(read, rowMajor, 7, "read again" + (w == null ? ", unit weights" : ""));
                 List<VectorKernels> kernels = new ArrayList<>(Arrays.asList((VectorKernels) null));
                 if (GramKernel.vectorKernels() != null) {
                     kernels.add(GramKernel.vectorKernels());
                 }
                 for (VectorKernels kernel : kernels) {
+                    String which = (kernel == null ? "plain" : "vector") + (w == null ? ", unit weights" : "");
                     RefinementAccumulator fed = new RefinementAccumulator(theta, Intercept.FIT, blockRows);
                     GramAccumulator gram = new GramAccumulator(8, kernel);
                     gram.add(data, w, 0, n, fed);
                     GramAccumulator alone = new GramAccumulator(8, kernel);
                     alone.add(data, w, 0, n);
+                    assertSameSums(fed, rowMajor, 7, which);
+                    assertSameGram(gram, alone, which);
 
-                    String which = (kernel == null ? "plain" : "vector") + (w == null ? ", unit weights" : "");
-                    assertThat(fed.interceptGradient()).as(which).isEqualTo(rowMajor.interceptGradient());
-                    assertThat(fed.interceptGradientLow()).as(which).isEqualTo(rowMajor.interceptGradientLow());
-                    assertThat(fed.sumOfSquares()).as(which).isEqualTo(rowMajor.sumOfSquares());
-                    for (int j = 0; j < 7; j++) {
-                        assertThat(fed.gradient(j)).as(which).isEqualTo(rowMajor.gradient(j));
-                        assertThat(fed.gradientLow(j)).as(which).isEqualTo(rowMajor.gradientLow(j));
-                    }
-                    assertThat(gram.weight()).as(which).isEqualTo(alone.weight());
-                    for (int j = 0; j < 8; j++) {
-                        assertThat(gram.mean(j)).as(which).isEqualTo(alone.mean(j));
-                        for (int k = 0; k <= j; k++) {
-                            assertThat(gram.centred(j, k)).as(which).isEqualTo(alone.centred(j, k));
-                        }
-                    }
+                    // A range that learns the pilot after two blocks: those blocks' Gram alone, then their
+                    // refinement sums read again, then both sums of the rest in one read.
+                    RefinementAccumulator switched = new RefinementAccumulator(theta, Intercept.FIT, blockRows);
+                    GramAccumulator late = new GramAccumulator(8, kernel);
+                    late.add(data, w, 0, blockRows);
+                    late.add(data, w, blockRows, 2 * blockRows);
+                    switched.add(data, w, 0, 2 * blockRows);
+                    late.add(data, w, 2 * blockRows, n, switched);
+                    assertSameSums(switched, rowMajor, 7, which + ", switched");
+                    assertSameGram(late, alone, which + ", switched");
+                }
+            }
+        }
+
+        private static void assertSameSums(RefinementAccumulator actual, RefinementAccumulator expected, int p,
+                                           String which) {
+            assertThat(actual.interceptGradient()).as(which).isEqualTo(expected.interceptGradient());
+            assertThat(actual.interceptGradientLow()).as(which).isEqualTo(expected.interceptGradientLow());
+            assertThat(actual.sumOfSquares()).as(which).isEqualTo(expected.sumOfSquares());
+            for (int j = 0; j < p; j++) {
+                assertThat(actual.gradient(j)).as(which).isEqualTo(expected.gradient(j));
+                assertThat(actual.gradientLow(j)).as(which).isEqualTo(expected.gradientLow(j));
+            }
+        }
+
+        private static void assertSameGram(GramAccumulator actual, GramAccumulator expected, String which) {
+            assertThat(actual.weight()).as(which).isEqualTo(expected.weight());
+            for (int j = 0; j < expected.columns(); j++) {
+                assertThat(actual.mean(j)).as(which).isEqualTo(expected.mean(j));
+                for (int k = 0; k <= j; k++) {
+                    assertThat(actual.centred(j, k)).as(which).isEqualTo(expected.centred(j, k));
                 }
             }
         }
