@@ -312,8 +312,8 @@ final class NormalEquations {
                     for (int at = from; at < to; ) {
                         double[] theta = start.get();
                         if (theta != null && theta.length > 0) {
-                            // The blocks read before θₚ was known first (still in cache), so the sums see every
-                            // block in order.
+                            // First the blocks read before θₚ was known, again (from cache), so that the sums
+                            // take every block of the range in order.
                             sums[t] = new RefinementAccumulator(theta, problem.intercept(), blockRows);
                             sums[t].add(data, problem.weights(), from, at);
                             gram.add(data, problem.weights(), at, to, sums[t]);
