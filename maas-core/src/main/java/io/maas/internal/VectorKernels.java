@@ -52,6 +52,28 @@ public interface VectorKernels {
     void shift(double[] x, int count, int stride, double[] shift, double[] offset, double[] weights, int first);
 
     /**
+     * {@link #shift} of rows given row-major elsewhere, written into the block: row r of the block becomes
+     * √w·(a − c), a being the p = q − 1 features in {@code rows} from {@code rowsFrom + r·p}, then
+     * {@code target[targetFrom + r]}; the same bits as copying the rows into the block and shifting it there. The
+     * block's padding is not written.
+     *
+     * @param rows       row-major features, p per row; not modified
+     * @param rowsFrom   where the block's first row starts in {@code rows}
+     * @param target     the targets; not modified
+     * @param targetFrom the index in {@code target} of the block's first row
+     * @param columns    q
+     * @param x          the block, rows {@code stride} apart, its padding zero; written
+     * @param count      the number of rows
+     * @param stride     the block's stride
+     * @param shift      c, at least {@code stride} values, zero beyond q
+     * @param offset     the offset sums, at least {@code stride} values; updated
+     * @param weights    the weights, or null for unit weights
+     * @param first      the index in {@code weights} of the block's first row
+     */
+    void shift(double[] rows, int rowsFrom, double[] target, int targetFrom, int columns, double[] x, int count,
+               int stride, double[] shift, double[] offset, double[] weights, int first);
+
+    /**
      * Adds Σ x_r x_rᵀ (entries k &le; j) over {@code count} rows of the block to G, each element as the chain of
      * FMAs over the rows in order, as the scalar kernel does.
      *

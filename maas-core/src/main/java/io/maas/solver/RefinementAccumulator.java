@@ -151,34 +151,54 @@ final class RefinementAccumulator {
     }
 
     /**
-     * Adds the rows of a Gram accumulator's block, as it holds them before shifting them: the p features, then the
-     * target, in each row, given either one array per row or one array with rows {@code stride} apart.
+     * Adds one block of rows given row-major, as a Gram accumulator reads them for its flat kernel.
      *
-     * @param perRow        row r's values in {@code perRow[r]} from index 0, or null when {@code flat} holds them
-     * @param flat          row r's values from r·stride, or null
-     * @param stride        the distance between rows in {@code flat}
+     * @param rows          the features, p per row, row r of the block from {@code rowsFrom + r·p}; not modified
+     * @param rowsFrom      where the block's first row starts
+     * @param target        the target of row r of the block at {@code targetFrom + r}; not modified
+     * @param targetFrom    the index in {@code target} of the block's first row
      * @param weightsOrNull the weight of row r of the block at {@code first + r}, or null for unit weights; not
      *                      modified
      * @param first         the index in {@code weightsOrNull} of the block's first row
      * @param count         the number of rows, at most {@link #slots()}
      */
-    void add(double[][] perRow, double[] flat, int stride, double[] weightsOrNull, int first, int count) {
+    void add(double[] rows, int rowsFrom, double[] target, int targetFrom, double[] weightsOrNull, int first,
+             int count) {
         if (count > blockRows) {
             throw new IllegalArgumentException(count + " rows in a block of " + blockRows);
         }
         unitWeights = weightsOrNull == null;
         for (int r = 0; r < count; r++) {
-            residual[r] = flat != null ? flat[r * stride + features] : perRow[r][features];
+            residual[r] = target[targetFrom + r];
             weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[first + r];
         }
-        if (flat != null) {
-            transpose(flat, 0, count, stride);
-        } else {
-            for (int j = 0; j < features; j++) {
-                double[] column = columns[j];
-                for (int r = 0; r < count; r++) {
-                    column[r] = perRow[r][j];
-                }
+        transpose(rows, rowsFrom, count, features);
+        addBlock(count);
+    }
+
+    /**
+     * Adds the rows of {@link GramKernel}'s block, one array per row, as it holds them before shifting them: the p
+     * features, then the target.
+     *
+     * @param perRow        row r's values in {@code perRow[r]} from index 0; not modified
+     * @param weightsOrNull the weight of row r of the block at {@code first + r}, or null for unit weights; not
+     *                      modified
+     * @param first         the index in {@code weightsOrNull} of the block's first row
+     * @param count         the number of rows, at most {@link #slots()}
+     */
+    void add(double[][] perRow, double[] weightsOrNull, int first, int count) {
+        if (count > blockRows) {
+            throw new IllegalArgumentException(count + " rows in a block of " + blockRows);
+        }
+        unitWeights = weightsOrNull == null;
+        for (int r = 0; r < count; r++) {
+            residual[r] = perRow[r][features];
+            weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[first + r];
+        }
+        for (int j = 0; j < features; j++) {
+            double[] column = columns[j];
+            for (int r = 0; r < count; r++) {
+                column[r] = perRow[r][j];
             }
         }
         addBlock(count);

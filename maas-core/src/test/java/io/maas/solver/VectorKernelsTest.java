@@ -74,7 +74,7 @@ class VectorKernelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 7, 8, 9, 11, 16, 17, 21, 25, 34, 101})
+    @ValueSource(ints = {2, 4, 6, 7, 8, 9, 11, 12, 14, 16, 17, 20, 21, 25, 34, 101})
     void accumulators_with_either_kernel_agree_to_the_bit(int columns) {
         assumeTrue(vectorKernel(), "needs --add-modules jdk.incubator.vector");
         int n = 2 * GramAccumulator.blockRows(columns) + 37; // two full blocks and a partial one
@@ -107,6 +107,71 @@ class VectorKernelsTest {
             assertSameSums(columns, vector, scalar);
             assertSameSums(columns, vectorFromArray, scalar);
         }
+    }
+
+    /**
+     * The shift that reads rows where they are (p per row, the targets apart) writes the block the in-place shift
+     * makes from a copy of them, and the same offset sums, to the bit: for every count of features after the last
+     * whole vector (the vector it blends the target into), from rows and targets that start part-way into their
+     * arrays, with and without weights. The block's padding stays zero.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 17, 20, 21, 24, 25, 26, 33, 34, 49, 101})
+    void the_shift_from_rows_writes_what_the_shift_in_place_does(int columns) {
+        assumeTrue(vectorKernel(), "needs --add-modules jdk.incubator.vector");
+        VectorKernels kernel = GramKernel.vectorKernels();
+        int p = columns - 1;
+        int stride = kernel.stride(columns);
+        int count = 37;
+        int rowsFrom = 3 * p + 1;
+        int targetFrom = 5;
+        Random random = new Random(31L * columns);
+        double[] rows = new double[rowsFrom + count * p + stride];
+        double[] target = new double[targetFrom + count];
+        double[] weights = new double[11 + count];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = 1e3 * random.nextGaussian(); // the slack too: it must never reach the block
+        }
+        for (int i = 0; i < target.length; i++) {
+            target[i] = random.nextGaussian();
+        }
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = random.nextInt(4) == 0 ? 0.0 : 3 * random.nextDouble();
+        }
+        double[] shift = new double[stride];
+        for (int j = 0; j < columns; j++) {
+            shift[j] = random.nextGaussian();
+        }
+        for (double[] w : new double[][] {null, weights}) {
+            double[] copied = new double[count * stride];
+            for (int r = 0; r < count; r++) {
+                System.arraycopy(rows, rowsFrom + r * p, copied, r * stride, p);
+                copied[r * stride + p] = target[targetFrom + r];
+            }
+            double[] inPlaceOffset = new double[stride];
+            kernel.shift(copied, count, stride, shift, inPlaceOffset, w, 11);
+
+            double[] block = new double[count * stride];
+            double[] offset = new double[stride];
+            kernel.shift(rows, rowsFrom, target, targetFrom, columns, block, count, stride, shift, offset, w, 11);
+
+            assertThat(block).as("the block, weights %s", w != null).containsExactly(copied);
+            assertThat(offset).as("the offset sums").containsExactly(inPlaceOffset);
+        }
+    }
+
+    @Test
+    void the_shift_from_rows_refuses_rows_without_slack() {
+        assumeTrue(vectorKernel(), "needs --add-modules jdk.incubator.vector");
+        VectorKernels kernel = GramKernel.vectorKernels();
+        int columns = 21;
+        int stride = kernel.stride(columns);
+        double[] rows = new double[4 * 20]; // four rows, nothing after the last
+        double[] block = new double[4 * stride];
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> kernel.shift(rows, 0, new double[4], 0, columns,
+                        block, 4, stride, new double[stride], new double[stride], null, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("slack");
     }
 
     private static void assertSameSums(int columns, GramAccumulator vector, GramAccumulator scalar) {

@@ -2,6 +2,7 @@ package io.maas.internal.vector;
 
 import io.maas.internal.VectorKernels;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -169,6 +170,126 @@ public final class VectorApiKernels implements VectorKernels {
             }
             sum.intoArray(offset, j);
         }
+    }
+
+    /**
+     * {@link #shift} of rows read where they are given, written into the block: the same operations per element (so
+     * the same bits) as copying each row and its target into the block and shifting it there, without that copy.
+     * Whole vectors of features are read from the rows; the vector holding the last features and the target is read
+     * from the rows too, reaching into the next row (hence the slack this method requires), and the target and zeros
+     * blended into its lanes after the features. The block's columns after that vector (padding) are not written.
+     *
+     * @param rows must hold at least {@code LANES} values after the block's last feature when p is not a multiple of
+     *             the vector length
+     */
+    @Override
+    public void shift(double[] rows, int rowsFrom, double[] target, int targetFrom, int columns, double[] x,
+                      int count, int stride, double[] shift, double[] offset, double[] weights, int first) {
+        int p = columns - 1;
+        int tail = p / LANES * LANES; // the vector of columns holding the target
+        int last = p - tail;          // its lanes before the target: the last features
+        if (last > 0 && (long) rowsFrom + (long) (count - 1) * p + tail + LANES > rows.length) {
+            throw new IllegalArgumentException("the rows need " + LANES + " values of slack after the block");
+        }
+        VectorMask<Double> targetLane = VectorMask.fromLong(SPECIES, 1L << last);
+        VectorMask<Double> afterFeatures = VectorMask.fromLong(SPECIES, -1L << last);
+        int j = 0;
+        if (weights == null) {
+            for (; j + 3 * LANES <= tail; j += 3 * LANES) {
+                shiftThreeFromRows(rows, rowsFrom, p, x, count, stride, shift, offset, j);
+            }
+            // The last whole vectors of features (at most two) go down the rows with the target's vector: three
+            // chains of adds in flight, as above.
+            shiftWithTarget(rows, rowsFrom, p, target, targetFrom, x, count, stride, shift, offset, j,
+                    (tail - j) / LANES, targetLane, afterFeatures);
+            return;
+        }
+        for (; j <= tail; j += LANES) {
+            DoubleVector c = load(shift, j);
+            DoubleVector sum = load(offset, j);
+            for (int at = j, from = rowsFrom + j, r = 0; r < count; r++, at += stride, from += p) {
+                double w = weights[first + r];
+                DoubleVector a = j < tail ? load(rows, from) : withTarget(rows, from, last, target[targetFrom + r],
+                        targetLane, afterFeatures);
+                DoubleVector dx = a.sub(c);
+                sum = dx.fma(broadcast(w), sum);
+                dx.mul(broadcast(Math.sqrt(w))).intoArray(x, at);
+            }
+            sum.intoArray(offset, j);
+        }
+    }
+
+    /** The vector of columns from {@code from} of a row whose lanes from {@code last} on are the target, then 0. */
+    private static DoubleVector withTarget(double[] rows, int from, int last, double target,
+                                           VectorMask<Double> targetLane, VectorMask<Double> afterFeatures) {
+        DoubleVector targetAndZeros = DoubleVector.zero(SPECIES).blend(target, targetLane);
+        return last == 0 ? targetAndZeros : load(rows, from).blend(targetAndZeros, afterFeatures);
+    }
+
+    /**
+     * {@link #shift} from rows with unit weights for {@code whole} (0, 1 or 2) vectors of features from column j and
+     * then the target's vector.
+     */
+    private static void shiftWithTarget(double[] rows, int rowsFrom, int p, double[] target, int targetFrom,
+                                        double[] x, int count, int stride, double[] shift, double[] offset, int j,
+                                        int whole, VectorMask<Double> targetLane, VectorMask<Double> afterFeatures) {
+        int t = j + whole * LANES;
+        int last = p - t;
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector c0 = whole >= 1 ? load(shift, j) : zero;
+        DoubleVector c1 = whole >= 2 ? load(shift, j + LANES) : zero;
+        DoubleVector ct = load(shift, t);
+        DoubleVector sum0 = whole >= 1 ? load(offset, j) : zero;
+        DoubleVector sum1 = whole >= 2 ? load(offset, j + LANES) : zero;
+        DoubleVector sumT = load(offset, t);
+        for (int at = 0, from = rowsFrom, r = 0; r < count; r++, at += stride, from += p) {
+            DoubleVector dxT = withTarget(rows, from + t, last, target[targetFrom + r], targetLane, afterFeatures)
+                    .sub(ct);
+            sumT = sumT.add(dxT);
+            dxT.intoArray(x, at + t);
+            if (whole >= 1) {
+                DoubleVector dx0 = load(rows, from + j).sub(c0);
+                sum0 = sum0.add(dx0);
+                dx0.intoArray(x, at + j);
+            }
+            if (whole >= 2) {
+                DoubleVector dx1 = load(rows, from + j + LANES).sub(c1);
+                sum1 = sum1.add(dx1);
+                dx1.intoArray(x, at + j + LANES);
+            }
+        }
+        sumT.intoArray(offset, t);
+        if (whole >= 1) {
+            sum0.intoArray(offset, j);
+        }
+        if (whole >= 2) {
+            sum1.intoArray(offset, j + LANES);
+        }
+    }
+
+    /** {@link #shift} from rows with unit weights for the three vectors of features from column j. */
+    private static void shiftThreeFromRows(double[] rows, int rowsFrom, int p, double[] x, int count, int stride,
+                                   double[] shift, double[] offset, int j) {
+        DoubleVector c0 = load(shift, j);
+        DoubleVector c1 = load(shift, j + LANES);
+        DoubleVector c2 = load(shift, j + 2 * LANES);
+        DoubleVector sum0 = load(offset, j);
+        DoubleVector sum1 = load(offset, j + LANES);
+        DoubleVector sum2 = load(offset, j + 2 * LANES);
+        for (int at = j, from = rowsFrom + j, r = 0; r < count; r++, at += stride, from += p) {
+            DoubleVector dx0 = load(rows, from).sub(c0);
+            DoubleVector dx1 = load(rows, from + LANES).sub(c1);
+            DoubleVector dx2 = load(rows, from + 2 * LANES).sub(c2);
+            sum0 = sum0.add(dx0);
+            sum1 = sum1.add(dx1);
+            sum2 = sum2.add(dx2);
+            dx0.intoArray(x, at);
+            dx1.intoArray(x, at + LANES);
+            dx2.intoArray(x, at + 2 * LANES);
+        }
+        sum0.intoArray(offset, j);
+        sum1.intoArray(offset, j + LANES);
+        sum2.intoArray(offset, j + 2 * LANES);
     }
 
     /** {@link #shift} with unit weights for the three vectors of columns from j. */
