@@ -261,10 +261,17 @@ final class GramAccumulator {
         blockWeight = 0;
     }
 
-    /** Adds the block's weight, the sum of its rows' weights (1 each when unweighted). */
+    /**
+     * Adds the block's weight, the sum of its rows' weights in order; without weights, the count, which is what adding
+     * 1.0 count times gives exactly (a chain of dependent adds cost 2 % of the 1M x 20 fit's samples).
+     */
     private void addBlockWeight(int count, double[] weights, int first) {
+        if (weights == null) {
+            blockWeight += count;
+            return;
+        }
         for (int r = 0; r < count; r++) {
-            blockWeight += weights == null ? 1.0 : weights[first + r];
+            blockWeight += weights[first + r];
         }
     }
 

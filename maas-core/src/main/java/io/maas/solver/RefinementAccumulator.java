@@ -35,6 +35,7 @@ final class RefinementAccumulator {
     private final double[][] columns;
     private final double[] residual;
     private final double[] residualLow;
+    /** The weights of the block's rows; only set, and only read, when the rows have weights. */
     private final double[] weights;
     /** w·r for weighted rows (high and low parts); unused when every weight is 1. */
     private final double[] weightedHigh;
@@ -109,7 +110,9 @@ final class RefinementAccumulator {
             data.copyRows(start, count, rowBlock, 0);
             for (int r = 0; r < count; r++) {
                 residual[r] = data.target(start + r);
-                weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[start + r];
+                if (weightsOrNull != null) {
+                    weights[r] = weightsOrNull[start + r];
+                }
             }
             transpose(rowBlock, 0, count, features);
             addBlock(count);
@@ -143,7 +146,9 @@ final class RefinementAccumulator {
             int rows = Math.min(blockRows, count - start);
             for (int r = 0; r < rows; r++) {
                 residual[r] = target[first + start + r];
-                weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[first + start + r];
+                if (weightsOrNull != null) {
+                    weights[r] = weightsOrNull[first + start + r];
+                }
             }
             transpose(rowMajor, start * features, rows, features);
             addBlock(rows);
@@ -170,7 +175,9 @@ final class RefinementAccumulator {
         unitWeights = weightsOrNull == null;
         for (int r = 0; r < count; r++) {
             residual[r] = target[targetFrom + r];
-            weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[first + r];
+            if (weightsOrNull != null) {
+                weights[r] = weightsOrNull[first + r];
+            }
         }
         transpose(rows, rowsFrom, count, features);
         addBlock(count);
@@ -193,7 +200,9 @@ final class RefinementAccumulator {
         unitWeights = weightsOrNull == null;
         for (int r = 0; r < count; r++) {
             residual[r] = perRow[r][features];
-            weights[r] = weightsOrNull == null ? 1.0 : weightsOrNull[first + r];
+            if (weightsOrNull != null) {
+                weights[r] = weightsOrNull[first + r];
+            }
         }
         for (int j = 0; j < features; j++) {
             double[] column = columns[j];
