@@ -14,8 +14,9 @@ import java.util.Objects;
  * for q = p + 1 columns, whatever the number of rows, so rows may arrive in blocks from any source.
  *
  * <p>Method. Rows are processed in blocks of about 32 KB (at least 120 rows), which stay in the L1 or L2 cache. Each
- * row is copied into the block and at once shifted by c, the mean of the rows before (the block's first row for the
- * very first block), and multiplied by √w; {@link GramKernel} (or a {@link VectorKernels}, same bits) adds the
+ * row is copied into the block (with the Vector API kernel, which writes the block itself from one copy of the
+ * block's rows) and at once shifted by c, the mean of the rows before (the block's first row for the very first
+ * block), and multiplied by √w; {@link GramKernel} (or a {@link VectorKernels}, same bits) adds the
  * block's shifted cross-products G_b = Σ w (a − c)(a − c)ᵀ to M. With
  * o = m_b − c the block's mean offset, its centred cross-products are M_b = G_b − W_b·o·oᵀ, and the block joins
  * everything before it by the parallel-axis update of Chan, Golub and LeVeque (Algorithms for computing the sample

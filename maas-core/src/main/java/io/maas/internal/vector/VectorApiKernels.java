@@ -16,7 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * element of G once per group of six rows: seven loads per six multiply-adds, half the FMA rate at best. Here a tile
  * of G, {@code TILE_ROWS} rows by two vectors of columns, stays in registers while every row of the block passes
  * (16 accumulators with AVX-512's 32 registers, 12 with AVX2's 16): per row, two vector loads and {@code TILE_ROWS}
- * broadcasts feed 2·TILE_ROWS vector multiply-adds.
+ * broadcasts feed 2·TILE_ROWS vector multiply-adds. With AVX-512, the last rows of G take their last three vectors of
+ * columns as one 6 x 3 tile.
  *
  * <p>Why the bits are the same. Each element of G is still the chain g ← fma(x_r[j], x_r[k], g) over the rows r of
  * the block in order, started from the value before the block; only the order in which elements are visited
