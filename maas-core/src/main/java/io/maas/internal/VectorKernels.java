@@ -57,7 +57,8 @@ public interface VectorKernels {
      * {@code target[targetFrom + r]}; the same bits as copying the rows into the block and shifting it there. The
      * block's padding is not written.
      *
-     * @param rows       row-major features, p per row; not modified
+     * @param rows       row-major features, p per row; not modified. The kernel may read up to {@code stride} values
+     *                   past the last row's features (not using them), so the array must extend that far
      * @param rowsFrom   where the block's first row starts in {@code rows}
      * @param target     the targets; not modified
      * @param targetFrom the index in {@code target} of the block's first row

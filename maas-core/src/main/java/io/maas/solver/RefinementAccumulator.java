@@ -141,17 +141,9 @@ final class RefinementAccumulator {
      * @param count         the number of rows
      */
     void add(double[] rowMajor, double[] target, double[] weightsOrNull, int first, int count) {
-        unitWeights = weightsOrNull == null;
         for (int start = 0; start < count; start += blockRows) {
             int rows = Math.min(blockRows, count - start);
-            for (int r = 0; r < rows; r++) {
-                residual[r] = target[first + start + r];
-                if (weightsOrNull != null) {
-                    weights[r] = weightsOrNull[first + start + r];
-                }
-            }
-            transpose(rowMajor, start * features, rows, features);
-            addBlock(rows);
+            add(rowMajor, start * features, target, first + start, weightsOrNull, first + start, rows);
         }
     }
 

@@ -49,6 +49,12 @@ public final class VectorApiKernels implements VectorKernels {
      */
     private static final int TILE_ROWS = LANES >= 8 ? 8 : 6;
 
+    /** For each count of features in the target's vector (0 to LANES − 1): the target's lane. */
+    private static final VectorMask<Double>[] TARGET_LANE = masks(1L);
+
+    /** For each count of features in the target's vector: the lanes after them (the target's, and padding). */
+    private static final VectorMask<Double>[] AFTER_FEATURES = masks(-1L);
+
     /** The partial sums of a residual's dot product in every gradient kernel ({@code GradientKernel.LANES}). */
     private static final int PARTIALS = 8;
 
@@ -199,8 +205,8 @@ public final class VectorApiKernels implements VectorKernels {
         if (last > 0 && (long) rowsFrom + (long) (count - 1) * p + tail + LANES > rows.length) {
             throw new IllegalArgumentException("the rows need " + LANES + " values of slack after the block");
         }
-        VectorMask<Double> targetLane = VectorMask.fromLong(SPECIES, 1L << last);
-        VectorMask<Double> afterFeatures = VectorMask.fromLong(SPECIES, -1L << last);
+        VectorMask<Double> targetLane = TARGET_LANE[last];
+        VectorMask<Double> afterFeatures = AFTER_FEATURES[last];
         int j = 0;
         if (weights == null) {
             for (; j + 3 * LANES <= tail; j += 3 * LANES) {
@@ -225,6 +231,16 @@ public final class VectorApiKernels implements VectorKernels {
             }
             sum.intoArray(offset, j);
         }
+    }
+
+    /** Masks made once, not per block: mask i has the bits of {@code bits << i}. */
+    @SuppressWarnings("unchecked")
+    private static VectorMask<Double>[] masks(long bits) {
+        VectorMask<Double>[] masks = new VectorMask[LANES];
+        for (int i = 0; i < LANES; i++) {
+            masks[i] = VectorMask.fromLong(SPECIES, bits << i);
+        }
+        return masks;
     }
 
     /** The vector of columns from {@code from} of a row whose lanes from {@code last} on are the target, then 0. */
