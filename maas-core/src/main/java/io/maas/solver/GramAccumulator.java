@@ -218,6 +218,8 @@ final class GramAccumulator {
         }
         for (int start = 0; start < count; start += blockRows) {
             int rowsInBlock = Math.min(blockRows, count - start);
+            // A copy per row even for the flat kernel: its shift from the rows reads past a block's last row, and
+            // the caller's array may end there.
             for (int r = 0; r < rowsInBlock; r++) {
                 double[] x = blockRow(r);
                 int at = blockStart(r);
