@@ -2,6 +2,7 @@ package io.maas.solver;
 
 import io.maas.data.Dataset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,13 +26,13 @@ import java.util.function.Function;
  *
  * <p>One read instead of two. Refinement converges from any starting point, not only θ₀: one step leaves ρ times
  * the start's error (ρ below). For a tall problem of few columns, where reading and copying a row costs as much as
- * its share of the Gram's arithmetic, the start can be a pilot θₚ, the normal-equations solution of the first row
- * range alone, and the refinement sums at θₚ are then taken in the Gram pass itself, from each block while it is in
+ * its share of the Gram's arithmetic, the start can be a pilot θₚ, the normal-equations solution of the first rows
+ * alone, and the refinement sums at θₚ are then taken in the Gram pass itself, from each block while it is in
  * cache: one read of the data. θₚ is off by its statistical error, not by rounding, so this pays only when ρ times
  * that error still leaves 13 digits in every parameter; the pilot's own Gram predicts this
  * ({@code predictedFusedBound}), and a step that falls short anyway is followed by an ordinary one from its result.
- * The first range's Gram is the pass's own, and the rows the other threads read before θₚ was known are read a
- * second time for their refinement sums only, so no thread waits for the pilot. At 1M x 20 on two threads the one
+ * The pilot's Gram is the first range's, part-way, and the rows read before θₚ was known are read a second time
+ * for their refinement sums only, so no thread waits for the pilot. At 1M x 20 on two threads the one
  * read took the fit from 44 and 36 ms to 30 and 34 ms (FitBenchmark, one fork of 5 iterations each, alternated).
  *
  * <p>Accuracy. The normal equations alone lose about twice the digits QR loses: their error is about u·κ², against
@@ -74,7 +75,9 @@ final class NormalEquations {
      * A fused pass is tried when its predicted bound is this many times below the accepted one. The prediction is
      * the expected size of the pilot's statistical error, a norm over k squared errors: twice its expectation is
      * rare (for k = 2, P(χ²₂ &gt; 8) = e⁻⁴ ≈ 2 %; far less for more parameters), and then only costs the ordinary step
-     * that follows. On the 1M x 20 benchmark problem it predicted 2.35·10⁻¹⁴ and the step left 2.41·10⁻¹⁴.
+     * that follows. On the 1M x 20 benchmark problem the pilot of its first range's 31250 rows predicted 2.35·10⁻¹⁴ and
+     * the step left 2.41·10⁻¹⁴; the pilot of its first 16128 rows, which is now the one used (4032 and 8064 rows
+     * predicted 1.14·10⁻¹³ and 5.7·10⁻¹⁴), predicted 3.59·10⁻¹⁴ and the step left 2.91·10⁻¹⁴.
      */
     static final double PILOT_MARGIN = 2;
 
@@ -283,11 +286,12 @@ final class NormalEquations {
          * the time), at least {@value #FUSED_MIN_RANGES} ranges and {@value #PILOT_ROWS_PER_PARAMETER} rows per
          * parameter in the first. Each range is read once, a Gram block at a time, and each block goes, while in
          * cache, to both accumulators ({@link GramAccumulator#add(Dataset, double[], int, int,
-         * RefinementAccumulator)}). θₚ comes from the first range's Gram as soon as it is summed. Until then the other
+         * RefinementAccumulator)}). θₚ comes from the Gram of the first range's first rows ({@link #pilotRows}); a
+         * miss of the prediction is tried again on twice the rows, up to the whole first range. Until then the other
          * threads sum the Gram alone, a block at a time; a range that learns θₚ part-way first reads its earlier
-         * blocks again for their refinement sums (from cache), and the ranges that ended before (the first one and
-         * about one per other thread) are read again after the pass. Either way a range's sums take its blocks in
-         * order, cut as always, so the bits do not depend on which rows were read twice, or on the threads.
+         * blocks again for their refinement sums (from cache), and a range that ended before is read again after the
+         * pass. Either way a range's sums take its blocks in order, cut as always, so the bits do not depend on which
+         * rows were read twice, or on the threads.
          */
         @Override
         public FirstPass first() {
@@ -309,6 +313,8 @@ final class NormalEquations {
                     GramAccumulator gram = new GramAccumulator(q);
                     int from = tasks.from(t);
                     int to = tasks.to(t);
+                    // The first range tries for θₚ after its first rows, then after twice as many, up to its end.
+                    int tryAt = t == 0 ? Math.min(to, from + pilotRows(to - from)) : to;
                     for (int at = from; at < to; ) {
                         double[] theta = start.get();
                         if (theta != null && theta.length > 0) {
@@ -322,15 +328,18 @@ final class NormalEquations {
                         int end = Math.min(to, at + blockRows); // a block at a time until θₚ is known
                         gram.add(data, problem.weights(), at, end);
                         at = end;
+                        if (t == 0 && at >= tryAt) {
+                            double[] estimate = pilotRule == null ? pilot(gram) : pilotRule.apply(gram);
+                            if (estimate != null || at == to) {
+                                start.set(estimate == null ? none : estimate);
+                            }
+                            tryAt = (int) Math.min(to, from + 2L * (at - from));
+                        }
                     }
                     grams[t] = gram;
-                    if (t == 0) {
-                        double[] estimate = pilotRule == null ? pilot(gram) : pilotRule.apply(gram);
-                        start.set(estimate == null ? none : estimate);
-                    }
                 });
                 pilot = start.get().length > 0 ? start.get() : null;
-                if (pilot != null) {
+                if (pilot != null && Arrays.asList(sums).contains(null)) {
                     crew.forEach(t -> {
                         if (sums[t] == null) {
                             RefinementAccumulator sum = new RefinementAccumulator(pilot, problem.intercept(),
@@ -353,6 +362,17 @@ final class NormalEquations {
                 refinement.merge(sums[t]);
             }
             return new FirstPass(gramPass(gram), pilot, refinement);
+        }
+
+        /**
+         * The rows of the first range after which θₚ is first tried: an eighth of the range, at least {@value
+         * #PILOT_ROWS_PER_PARAMETER} per parameter; a miss is tried again with twice the rows, up to the whole range.
+         * The sooner θₚ is known, the fewer rows are read for the Gram alone, and the first range's are read again
+         * for their refinement sums at once, mostly from cache, not after the pass by one thread while the others
+         * wait. Each try costs a factorisation of order p³, p &lt; {@value #FUSED_MAX_COLUMNS}.
+         */
+        private int pilotRows(int rangeRows) {
+            return Math.max(rangeRows / 8, PILOT_ROWS_PER_PARAMETER * parameters());
         }
 
         /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -682,6 +683,24 @@ class NormalEquationsTest {
             assertThat(waited.parameters()).isEqualTo(serial.parameters());
             assertThat(waited.sumOfSquares()).isEqualTo(serial.sumOfSquares());
             assertThat(waited.relativeErrorBound()).isEqualTo(serial.relativeErrorBound());
+        }
+
+        @Test
+        void the_pilot_is_tried_on_the_first_rows_then_on_twice_as_many_up_to_the_whole_first_range() {
+            Problem problem = problem(0.01, null);
+            // 11 ranges: the first has 9090 rows, read in blocks of 192. The first try comes at the first block end
+            // past an eighth of them (1136): 6 blocks, 1152 rows; then 2304, 4608, and the whole range.
+            assertThat(RowTasks.of(ROWS, 21).to(0)).isEqualTo(9090);
+            assertThat(GramAccumulator.blockRows(21)).isEqualTo(192);
+            List<Long> tried = new CopyOnWriteArrayList<>();
+
+            NormalEquations.Accepted missed = solve(NormalEquations.inMemory(problem, 2, firstRows -> {
+                tried.add(firstRows.rows());
+                return null;
+            }));
+
+            assertThat(tried).containsExactly(1152L, 2304L, 4608L, 9090L);
+            assertThat(missed.passes()).isEqualTo(2);
         }
 
         @Test
