@@ -99,18 +99,19 @@ final class Residuals {
     /** The slots' total, added in slot order with TwoSum, rounded once. */
     private static double total(double[] high, double[] low) {
         double[] total = new double[2];
-        addSlotsInOrder(high, low, total);
+        addSlotsInOrder(high, low, high.length, total);
         return total[0];
     }
 
     /**
-     * Σ (high_r + low_r) over the slots, in slot order with TwoSum, into {@code total} as the normalised pair
-     * (sum, remainder): the reduction the compensated per-slot sums here and in {@link RefinementAccumulator} share.
+     * Σ (high_r + low_r) over the first {@code slots} slots, in slot order with TwoSum, into {@code total} as the
+     * normalised pair (sum, remainder): the reduction the compensated per-slot sums here and in {@link
+     * RefinementAccumulator} share.
      */
-    static void addSlotsInOrder(double[] high, double[] low, double[] total) {
+    static void addSlotsInOrder(double[] high, double[] low, int slots, double[] total) {
         double s = 0;
         double c = 0;
-        for (int r = 0; r < high.length; r++) {
+        for (int r = 0; r < slots; r++) {
             double t = s + high[r];
             double z = t - s;
             c += ((s - (t - z)) + (high[r] - z)) + low[r];

@@ -502,6 +502,16 @@ class NormalEquationsTest {
         }
 
         @Test
+        void the_refinement_arrays_fill_whole_cache_lines_with_their_header() {
+            assertThat(RefinementAccumulator.lineLength(192)).isEqualTo(198);
+            for (int slots = 1; slots <= 600; slots++) {
+                int length = RefinementAccumulator.lineLength(slots);
+                assertThat(length).isBetween(slots, slots + 7);
+                assertThat((16 + 8L * length) % 64).as("bytes of %d values and the header", length).isZero();
+            }
+        }
+
+        @Test
         void results_come_back_in_range_order_and_a_failure_is_rethrown() {
             RowTasks tasks = new RowTasks(100, 10);
 
