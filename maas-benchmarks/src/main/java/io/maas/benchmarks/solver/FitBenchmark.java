@@ -39,7 +39,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * natural input (design with a column of ones, target) built in setup, so conversion is not timed, except where the
  * library's own API copies. Forks run with a fixed heap of 4 GB, pre-touched: first-touch page faults are expensive
  * on the reference VM and fall on whoever allocates first (1M x 20 by maas: 97 ms with a growing heap, 65 ms with a
- * fixed one), and 4 GB holds every peer's copies. Pre-touching takes 9 s per fork there (24 s for 8 GB). Run it with
+ * fixed one), and 4 GB holds every peer's copies. Pre-touching takes 9 s per fork there (24 s for 8 GB). Warm-up is
+ * 8 s. With 4 s, the first measured iteration of each fork was the slow one: in one fork of 2-second iterations at
+ * 1M x 20 (maas, two threads, JMH's {@code -prof comp}) the JIT compiled for 515, 216, 56 and 94 ms in the second
+ * to fifth, on one of the machine's two cores, and the fit took 32.3, 30.8, 29.1 and 28.3 ms; after that 27.7-29.7
+ * ms, with under 15 ms of compiling per iteration. Run it with
  * <pre>
  * mvn -B -pl maas-benchmarks -am -P benchmark -DskipTests verify -Djmh.args="FitBenchmark"
  * </pre>
@@ -48,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "--add-modules",
         "jdk.incubator.vector"})
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 3, time = 3)
 @State(Scope.Benchmark)
 public class FitBenchmark {
