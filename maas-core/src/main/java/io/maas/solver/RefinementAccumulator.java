@@ -101,12 +101,13 @@ final class RefinementAccumulator {
 
     /**
      * The length, at least {@code slots}, of a double[] whose 16-byte header (HotSpot's, with compressed class
-     * pointers) and values fill whole 64-byte lines. Arrays of that length allocated one after another (a thread's
-     * allocations are contiguous in HotSpot) start at the same offset in a line. C2 vectorises each loop of {@link
-     * #addBlock} with 64-byte vectors and runs a few scalar iterations first to align one of its arrays; the others
-     * are then aligned too, and no vector access splits across two lines. The residual and gradient loops at p = 20,
-     * 192 slots: 7.1 and 8.8 ms per million rows on one core with lengths of 192, 6.5 and 7.0 with 198 (and the
-     * residual's, with its subtractions as FMAs, 6.6 and 5.2). Only speed depends on this; the padding is never read.
+     * pointers) and values fill whole 64-byte lines. Arrays of that length allocated one after another (HotSpot places
+     * a thread's small objects one after another in its allocation buffer) start at the same offset in a line. C2
+     * vectorises each loop of {@link #addBlock} with 64-byte vectors and runs a few scalar iterations first to align
+     * one of its arrays; the others are then aligned too, and no vector access splits across two lines. The residual
+     * and gradient loops at p = 20, 192 slots: 7.1 and 8.8 ms per million rows on one core with lengths of 192, 6.5
+     * and 7.0 with 198 (and the residual's, with its subtractions as FMAs, 6.6 and 5.2). Only speed depends on this;
+     * the padding is never read.
      */
     static int lineLength(int slots) {
         int perLine = 64 / Double.BYTES;
@@ -253,9 +254,9 @@ final class RefinementAccumulator {
             residualLow[r] = (s - (t - z)) + (minusB - z);
             residual[r] = t;
         }
-        // Three of the subtractions as FMAs with a factor of −1 (the same rounding): FADD and FMA run on separate
-        // pipes, and the loop had twice as many additions as products (the loop alone, p = 20, 192 slots, one core:
-        // 6.5 -> 5.7 ms per million rows).
+        // Three of the subtractions as FMAs with a factor of −1 (the same rounding): on AMD Zen additions and FMAs
+        // issue on separate pipes, and the loop had twice as many additions as products (the loop alone, p = 20,
+        // 192 slots, one core: 6.5 -> 5.7 ms per million rows).
         for (int j = 0; j < features; j++) {
             double coefficient = beta[j];
             double[] x = columns[j];
