@@ -199,8 +199,9 @@ final class NormalEquations {
     }
 
     /**
-     * The rows of an in-memory problem, whose first estimate is {@code pilotRule} applied to the first range's Gram
-     * instead of its normal-equations solution (null from the rule: no estimate, two reads).
+     * The rows of an in-memory problem, whose first estimate is {@code pilotRule} applied to the Gram of the first
+     * rows instead of their normal-equations solution. The rule is asked as {@code pilot} would be, on more rows while
+     * it returns null; null for the whole first range: no estimate, two reads.
      */
     static Rows inMemory(Problem problem, int parallelism, Function<GramAccumulator, double[]> pilotRule) {
         return new InMemory(problem, parallelism, Objects.requireNonNull(pilotRule, "pilotRule"));
@@ -376,7 +377,7 @@ final class NormalEquations {
         }
 
         /**
-         * The normal-equations solution of the first range, whose Gram is {@code first}, when the step refined from
+         * The normal-equations solution of the rows whose Gram is {@code first}, when the step refined from
          * it is expected to pass the bound with a margin of {@value #PILOT_MARGIN} ({@link #predictedFusedBound});
          * else null.
          */

@@ -615,7 +615,7 @@ class NormalEquationsTest {
 
         /** The rows, with the given pilot (null: read twice) instead of their own. */
         private NormalEquations.Rows withPilot(Problem problem, int threads, double[] pilot) {
-            return NormalEquations.inMemory(problem, threads, firstRange -> pilot);
+            return NormalEquations.inMemory(problem, threads, firstRows -> pilot);
         }
 
         @ParameterizedTest
@@ -680,10 +680,11 @@ class NormalEquationsTest {
             for (int j = 0; j < start.length; j++) {
                 start[j] *= 1 + 1e-9 * (j % 3 - 1); // close enough for one step to pass
             }
-            // One thread reads every range but the first once. Three, with a slow pilot, read several ranges for
-            // the Gram alone while it is solved, then again for their refinement sums.
+            // One thread reads every range once, but the first rows of the first, which it reads again for their
+            // refinement sums once the pilot is known. Three, with a slow pilot, read several ranges for the Gram
+            // alone while it is solved, then again for their refinement sums.
             NormalEquations.Accepted serial = solve(withPilot(problem, 1, start));
-            NormalEquations.Accepted waited = solve(NormalEquations.inMemory(problem, 3, firstRange -> {
+            NormalEquations.Accepted waited = solve(NormalEquations.inMemory(problem, 3, firstRows -> {
                 LockSupport.parkNanos(50_000_000);
                 return start;
             }));
