@@ -36,7 +36,7 @@ class VectorKernelsTest {
 
     /** Column counts around every tile and vector boundary (4, 6, 8 and 16 wide), and the benchmark sizes. */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 5, 6, 7, 8, 9, 11, 12, 13, 15, 16, 17, 21, 23, 24, 25, 31, 32, 33, 47, 48, 49, 63,
+    @ValueSource(ints = {1, 2, 3, 5, 6, 7, 8, 9, 11, 12, 13, 15, 16, 17, 21, 23, 24, 25, 29, 31, 32, 33, 37, 47, 48, 49, 63,
             64, 65, 101, 130, 257})
     void the_kernels_agree_to_the_bit_on_raw_rows(int columns) {
         assumeTrue(vectorKernel(), "needs --add-modules jdk.incubator.vector");

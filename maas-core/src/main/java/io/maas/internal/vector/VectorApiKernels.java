@@ -111,6 +111,8 @@ public final class VectorApiKernels implements VectorKernels {
             boolean eight = TILE_ROWS == 8 && columns - j0 > 6;
             int rows = eight ? 8 : 6;
             int end = Math.min(columns, j0 + rows); // the tile needs columns k < end (k <= j)
+            // A 6-row tile with five rows of G left (q = 21: rows 16-20) skips the sixth, a row of padding.
+            boolean sixth = end - j0 > 5;
             int k0 = 0;
             for (; k0 + 2 * LANES <= stride && k0 + LANES < end; k0 += 2 * LANES) {
                 if (!eight && lastThree(k0, end)) {
@@ -119,18 +121,18 @@ public final class VectorApiKernels implements VectorKernels {
                 if (eight) {
                     tile8x2(block, count, stride, j0, k0, square);
                 } else {
-                    tile6x2(block, count, stride, j0, k0, square);
+                    tile6x2(block, count, stride, j0, k0, square, sixth);
                 }
             }
             if (!eight && lastThree(k0, end)) {
-                tile6x3(block, count, stride, j0, k0, square);
+                tile6x3(block, count, stride, j0, k0, square, sixth);
                 k0 += 3 * LANES;
             }
             for (; k0 < end; k0 += LANES) {
                 if (eight) {
                     tile8x1(block, count, stride, j0, k0, square);
                 } else {
-                    tile6x1(block, count, stride, j0, k0, square);
+                    tile6x1(block, count, stride, j0, k0, square, sixth);
                 }
             }
             j0 += rows;
@@ -471,7 +473,7 @@ public final class VectorApiKernels implements VectorKernels {
         return LANES >= 8 && k0 + 2 * LANES < end && end <= k0 + 3 * LANES;
     }
 
-    private static void tile6x3(double[] x, int count, int s, int j0, int k0, double[] g) {
+    private static void tile6x3(double[] x, int count, int s, int j0, int k0, double[] g, boolean sixth) {
         int at = j0 * s + k0;
         DoubleVector c00 = load(g, at);
         DoubleVector c01 = load(g, at + LANES);
@@ -515,10 +517,12 @@ public final class VectorApiKernels implements VectorKernels {
             c40 = v0.fma(b, c40);
             c41 = v1.fma(b, c41);
             c42 = v2.fma(b, c42);
-            b = broadcast(x[o + j0 + 5]);
-            c50 = v0.fma(b, c50);
-            c51 = v1.fma(b, c51);
-            c52 = v2.fma(b, c52);
+            if (sixth) { // loop-invariant: C2 compiles the loop with and without this row
+                b = broadcast(x[o + j0 + 5]);
+                c50 = v0.fma(b, c50);
+                c51 = v1.fma(b, c51);
+                c52 = v2.fma(b, c52);
+            }
         }
         c00.intoArray(g, at);
         c01.intoArray(g, at + LANES);
@@ -540,7 +544,7 @@ public final class VectorApiKernels implements VectorKernels {
         c52.intoArray(g, at + 5 * s + 2 * LANES);
     }
 
-    private static void tile6x2(double[] x, int count, int s, int j0, int k0, double[] g) {
+    private static void tile6x2(double[] x, int count, int s, int j0, int k0, double[] g, boolean sixth) {
         int at = j0 * s + k0;
         DoubleVector c00 = load(g, at);
         DoubleVector c01 = load(g, at + LANES);
@@ -572,9 +576,11 @@ public final class VectorApiKernels implements VectorKernels {
             b = broadcast(x[o + j0 + 4]);
             c40 = v0.fma(b, c40);
             c41 = v1.fma(b, c41);
-            b = broadcast(x[o + j0 + 5]);
-            c50 = v0.fma(b, c50);
-            c51 = v1.fma(b, c51);
+            if (sixth) {
+                b = broadcast(x[o + j0 + 5]);
+                c50 = v0.fma(b, c50);
+                c51 = v1.fma(b, c51);
+            }
         }
         c00.intoArray(g, at);
         c01.intoArray(g, at + LANES);
@@ -590,7 +596,7 @@ public final class VectorApiKernels implements VectorKernels {
         c51.intoArray(g, at + 5 * s + LANES);
     }
 
-    private static void tile6x1(double[] x, int count, int s, int j0, int k0, double[] g) {
+    private static void tile6x1(double[] x, int count, int s, int j0, int k0, double[] g, boolean sixth) {
         int at = j0 * s + k0;
         DoubleVector c0 = load(g, at);
         DoubleVector c1 = load(g, at + s);
@@ -605,7 +611,9 @@ public final class VectorApiKernels implements VectorKernels {
             c2 = v.fma(broadcast(x[o + j0 + 2]), c2);
             c3 = v.fma(broadcast(x[o + j0 + 3]), c3);
             c4 = v.fma(broadcast(x[o + j0 + 4]), c4);
-            c5 = v.fma(broadcast(x[o + j0 + 5]), c5);
+            if (sixth) {
+                c5 = v.fma(broadcast(x[o + j0 + 5]), c5);
+            }
         }
         c0.intoArray(g, at);
         c1.intoArray(g, at + s);
