@@ -104,10 +104,10 @@ final class RefinementAccumulator {
      * pointers) and values fill whole 64-byte lines. Arrays of that length allocated one after another (HotSpot places
      * a thread's small objects one after another in its allocation buffer) start at the same offset in a line. C2
      * vectorises each loop of {@link #addBlock} with 64-byte vectors and runs a few scalar iterations first to align
-     * one of its arrays; the others are then aligned too, and no vector access splits across two lines. The residual
-     * and gradient loops at p = 20, 192 slots: 7.1 and 8.8 ms per million rows on one core with lengths of 192, 6.5
-     * and 7.0 with 198 (and the residual's, with its subtractions as FMAs, 6.6 and 5.2). Only speed depends on this;
-     * the padding is never read.
+     * one of its arrays; the others are then aligned too, and no vector access splits across two lines. Copies of the
+     * residual and gradient loops in a timing program, p = 20, 192 slots: 7.1 and 8.8 ms per million rows on one core
+     * with lengths of 192, 6.5 and 7.0 with 198 (and the residual's, with its subtractions as FMAs, 6.6 and 5.2). If
+     * the allocations are not contiguous, only speed suffers: the padding is never read.
      */
     static int lineLength(int slots) {
         int perLine = 64 / Double.BYTES;
