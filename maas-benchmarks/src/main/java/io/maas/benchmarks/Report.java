@@ -3,6 +3,8 @@ package io.maas.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,10 +18,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Turns JMH's JSON results into the Markdown summary of {@code RESULTS.md}: time per operation with its error, and for
- * the hot paths GFLOP/s against the measured FMA peak and GB/s against the measured read bandwidth (both from
+ * Turns JMH's JSON results into the Markdown summary of {@code RESULTS.md}: the median time per operation over every
+ * measured iteration of every fork, with the count of those iterations and JMH's mean and error beside it, and for the
+ * hot paths GFLOP/s against the measured FMA peak and GB/s against the measured read bandwidth (both from
  * {@code MachineBenchmark} in the same run; the issue's own measurement if that benchmark did not run), plus the fits
- * side by side with the peers.
+ * side by side with the peers. Rates and ratios come from the medians: on a shared host one slow iteration moves a
+ * mean, and the error with it, far more than a median.
  *
  * <pre>
  * java -cp target/benchmarks.jar io.maas.benchmarks.Report target/jmh-result.json target/RESULTS.md
@@ -52,9 +56,12 @@ public final class Report {
         System.out.println("wrote " + args[1]);
     }
 
-    /** One JMH result, reduced to what the tables need. */
+    /**
+     * One JMH result, reduced to what the tables need: JMH's mean score and error, the median score over all measured
+     * iterations and their count, and the median as seconds per operation.
+     */
     private record Row(String className, String method, Map<String, String> params, int threads, double score,
-                       double error, String unit, double seconds) {
+                       double error, double median, int iterations, String unit, double seconds) {
 
         String size() {
             return params.getOrDefault("shape", "");
@@ -91,8 +98,13 @@ public final class Report {
             String unit = metric.get("scoreUnit").asText();
             double score = metric.get("score").asDouble();
             double error = metric.get("scoreError").isNumber() ? metric.get("scoreError").asDouble() : Double.NaN;
+            double median = metric.path("scorePercentiles").path("50.0").asDouble(score);
+            int iterations = 0;
+            for (JsonNode fork : metric.path("rawData")) {
+                iterations += fork.size();
+            }
             rows.add(new Row(className, benchmark.substring(dot + 1), params, result.get("threads").asInt(), score,
-                    error, unit, secondsPerOperation(score, unit)));
+                    error, median, iterations, unit, secondsPerOperation(median, unit)));
             jdk = result.path("jdkVersion").asText() + " (" + result.path("vmName").asText() + " "
                     + result.path("vmVersion").asText() + ")";
             runShape = String.format(Locale.ROOT, "%d fork(s), %d warm-up and %d measured iterations",
@@ -116,8 +128,9 @@ public final class Report {
         md.append(String.format(Locale.ROOT, "- Date: %s; JDK %s%n", LocalDate.now(), jdk));
         md.append(String.format(Locale.ROOT, "- Machine: %s, %d cores visible to the JVM%n", cpu(),
                 Runtime.getRuntime().availableProcessors()));
-        md.append("- Run: ").append(runShape).append(" (the last result's; each class declares its own), "
-                + "errors are JMH's 99.9% confidence half-widths\n");
+        md.append("- Run: ").append(runShape).append(" (the last result's; each class declares its own). Times "
+                + "are medians over the measured iterations of all forks (their count beside them), means with JMH's "
+                + "99.9% confidence half-widths after them; rates and ratios use the medians\n");
         md.append(String.format(Locale.ROOT, "- Denominators, %s: FMA peak %.1f GFLOP/s on all cores, "
                 + "read bandwidth %.1f GB/s%n", denominators, peak, bandwidth));
         md.append("- GFLOP/s count one multiply-add as 2 flops; the fits' GFLOP/s are nominal, n·q·(q + 1) for "
@@ -130,9 +143,9 @@ public final class Report {
         }
         for (Map.Entry<String, List<Row>> entry : byClass.entrySet()) {
             md.append("## ").append(entry.getKey()).append("\n\n");
-            md.append("| benchmark | shape | variant | JMH threads | time / op | GFLOP/s | % of peak | GB/s "
-                    + "| % of bandwidth |\n");
-            md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            md.append("| benchmark | shape | variant | JMH threads | median time / op | iterations | mean | GFLOP/s "
+                    + "| % of peak | GB/s | % of bandwidth |\n");
+            md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (Row row : entry.getValue()) {
                 double[] work = work(row);
                 double gflops = work[0] / row.seconds() / 1e9;
@@ -141,9 +154,10 @@ public final class Report {
                     gflops = row.method().equals("fmaPeak") ? peak : Double.NaN;
                     gbytes = row.method().equals("readBandwidth") ? bandwidth : Double.NaN;
                 }
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s |%n",
-                        row.method(), row.size(), row.variant(), row.threads(), time(row),
-                        number(gflops), percent(gflops / peak), number(gbytes), percent(gbytes / bandwidth)));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %d | %s | %s | %s | %s | %s |%n",
+                        row.method(), row.size(), row.variant(), row.threads(), median(row), row.iterations(),
+                        mean(row), number(gflops), percent(gflops / peak), number(gbytes),
+                        percent(gbytes / bandwidth)));
             }
             md.append('\n');
         }
@@ -165,7 +179,7 @@ public final class Report {
             }
             bySize.computeIfAbsent(row.size(), s -> new LinkedHashMap<>()).put(solver, row);
         }
-        md.append("## Fits side by side (time per fit; lower is better)\n\n| shape | ");
+        md.append("## Fits side by side (median time per fit; lower is better)\n\n| shape | ");
         md.append(String.join(" | ", solvers)).append(" | fastest peer / maas |\n| --- |");
         md.append(" ---: |".repeat(solvers.size() + 1)).append('\n');
         for (Map.Entry<String, Map<String, Row>> size : bySize.entrySet()) {
@@ -173,7 +187,7 @@ public final class Report {
             double best = Double.POSITIVE_INFINITY;
             for (String solver : solvers) {
                 Row row = size.getValue().get(solver);
-                md.append(' ').append(row == null ? "" : time(row)).append(" |");
+                md.append(' ').append(row == null ? "" : median(row)).append(" |");
                 if (row != null && !solver.startsWith("maas")) {
                     best = Math.min(best, row.seconds());
                 }
@@ -220,11 +234,28 @@ public final class Report {
         };
     }
 
-    private static String time(Row row) {
-        String unit = row.unit().replace("/op", "").replace("us", "µs");
+    /** The median score in the benchmark's unit. */
+    private static String median(Row row) {
+        return significant(row.median(), 3) + " " + unit(row);
+    }
+
+    /** JMH's mean score, with its 99.9 % confidence half-width when it has one. */
+    private static String mean(Row row) {
         return Double.isNaN(row.error())
-                ? String.format(Locale.ROOT, "%.3g %s", row.score(), unit)
-                : String.format(Locale.ROOT, "%.3g ± %.2g %s", row.score(), row.error(), unit);
+                ? significant(row.score(), 3) + " " + unit(row)
+                : significant(row.score(), 3) + " ± " + significant(row.error(), 2) + " " + unit(row);
+    }
+
+    /** {@code value} to {@code digits} significant digits, without an exponent (1340, not 1.34e+03). */
+    static String significant(double value, int digits) {
+        if (!Double.isFinite(value) || Math.abs(value) < Math.pow(10, digits)) {
+            return String.format(Locale.ROOT, "%." + digits + "g", value);
+        }
+        return new BigDecimal(value).round(new MathContext(digits)).toPlainString();
+    }
+
+    private static String unit(Row row) {
+        return row.unit().replace("/op", "").replace("us", "µs");
     }
 
     private static String number(double value) {
