@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -246,12 +247,17 @@ public final class Report {
                 : significant(row.score(), 3) + " ± " + significant(row.error(), 2) + " " + unit(row);
     }
 
-    /** {@code value} to {@code digits} significant digits, without an exponent (1340, not 1.34e+03). */
+    /**
+     * {@code value} rounded to {@code digits} significant digits, written without an exponent and with its trailing
+     * zeros (1340, not 1.34e+03; 10.0, 0.0509, and 1000 for 999.96).
+     */
     static String significant(double value, int digits) {
-        if (!Double.isFinite(value) || Math.abs(value) < Math.pow(10, digits)) {
+        if (!Double.isFinite(value) || value == 0) {
             return String.format(Locale.ROOT, "%." + digits + "g", value);
         }
-        return new BigDecimal(value).round(new MathContext(digits)).toPlainString();
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits));
+        int leading = rounded.precision() - rounded.scale() - 1; // the power of ten of the first digit
+        return rounded.setScale(Math.max(0, digits - 1 - leading), RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private static String unit(Row row) {

@@ -54,5 +54,9 @@ class ReportTest {
         assertThat(Report.significant(9239.3, 3)).isEqualTo("9240");
         assertThat(Report.significant(140.2, 2)).isEqualTo("140");
         assertThat(Report.significant(18.0, 2)).isEqualTo("18");
+        assertThat(Report.significant(999.96, 3)).isEqualTo("1000");
+        assertThat(Report.significant(0.050912, 3)).isEqualTo("0.0509");
+        assertThat(Report.significant(0.0000123456, 3)).isEqualTo("0.0000123");
+        assertThat(Report.significant(-2.5, 2)).isEqualTo("-2.5");
     }
 }
