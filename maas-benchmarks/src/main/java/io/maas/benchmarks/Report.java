@@ -114,13 +114,17 @@ public final class Report {
         }
         double peak = ISSUE_PEAK;
         double bandwidth = ISSUE_BANDWIDTH;
-        String denominators = "the issue author's measurement (MachineBenchmark did not run)";
+        String measured = "measured by MachineBenchmark in this run";
+        String assumed = "the issue author's measurement, as MachineBenchmark.%s did not run";
+        String peakSource = String.format(Locale.ROOT, assumed, "fmaPeak");
+        String bandwidthSource = String.format(Locale.ROOT, assumed, "readBandwidth");
         for (Row row : rows) {
             if (row.className().equals("MachineBenchmark") && row.method().equals("fmaPeak")) {
                 peak = row.threads() * 32.0 * 1024 / row.seconds() / 1e9;
-                denominators = "measured by MachineBenchmark in this run";
+                peakSource = measured;
             } else if (row.className().equals("MachineBenchmark") && row.method().equals("readBandwidth")) {
                 bandwidth = row.threads() * 8.0 * (1 << 24) / row.seconds() / 1e9;
+                bandwidthSource = measured;
             }
         }
 
@@ -132,8 +136,8 @@ public final class Report {
         md.append("- Run: ").append(runShape).append(" (the last result's; each class declares its own). Times "
                 + "are medians over the measured iterations of all forks (their count beside them), means with JMH's "
                 + "99.9% confidence half-widths after them; rates and ratios use the medians\n");
-        md.append(String.format(Locale.ROOT, "- Denominators, %s: FMA peak %.1f GFLOP/s on all cores, "
-                + "read bandwidth %.1f GB/s%n", denominators, peak, bandwidth));
+        md.append(String.format(Locale.ROOT, "- Denominators: FMA peak %.1f GFLOP/s on all cores (%s), read "
+                + "bandwidth %.1f GB/s (%s)%n", peak, peakSource, bandwidth, bandwidthSource));
         md.append("- GFLOP/s count one multiply-add as 2 flops; the fits' GFLOP/s are nominal, n·q·(q + 1) for "
                 + "q = p + 1 (the Gram of [X y]), whatever the method; GB/s count the feature matrix (and target) "
                 + "read once per operation.\n\n");

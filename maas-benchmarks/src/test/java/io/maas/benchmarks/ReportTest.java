@@ -46,6 +46,23 @@ class ReportTest {
     }
 
     @Test
+    void each_denominator_says_whether_this_run_measured_it() throws Exception {
+        // Only the read bandwidth ran: 2 threads x 8 bytes x 2^24 values in 8000 µs (median) is 33.6 GB/s.
+        String bandwidthOnly = """
+                [{"benchmark": "io.maas.benchmarks.machine.MachineBenchmark.readBandwidth", "mode": "avgt",
+                  "threads": 2, "forks": 1, "warmupIterations": 1, "measurementIterations": 2,
+                  "primaryMetric": {"score": 8100.0, "scoreError": "NaN", "scoreUnit": "us/op",
+                    "scorePercentiles": {"50.0": 8000.0}, "rawData": [[7900.0, 8100.0]]}}]
+                """;
+
+        String markdown = Report.markdown(new ObjectMapper().readTree(bandwidthOnly));
+
+        assertThat(markdown).contains("- Denominators: FMA peak 91.0 GFLOP/s on all cores (the issue author's "
+                + "measurement, as MachineBenchmark.fmaPeak did not run), read bandwidth 33.6 GB/s (measured by "
+                + "MachineBenchmark in this run)");
+    }
+
+    @Test
     void figures_keep_three_significant_digits_without_an_exponent() {
         assertThat(Report.significant(0.678123, 3)).isEqualTo("0.678");
         assertThat(Report.significant(10.0, 3)).isEqualTo("10.0");
