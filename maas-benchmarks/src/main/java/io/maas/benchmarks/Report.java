@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * Turns JMH's JSON results into the Markdown summary of {@code RESULTS.md}: the median time per operation over every
  * measured iteration of every fork, with the count of those iterations and JMH's mean and error beside it, and for the
  * hot paths GFLOP/s against the measured FMA peak and GB/s against the measured read bandwidth (both from
- * {@code MachineBenchmark} in the same run; the issue's own measurement if that benchmark did not run), plus the fits
- * side by side with the peers. Rates and ratios come from the medians: on a shared host one slow iteration moves a
+ * {@code MachineBenchmark} in the same run; each the issue's own measurement if its benchmark did not run), plus the
+ * fits side by side with the peers. Rates and ratios come from the medians: on a shared host one slow iteration moves a
  * mean, and the error with it, far more than a median.
  *
  * <pre>
@@ -58,11 +58,16 @@ public final class Report {
     }
 
     /**
-     * One JMH result, reduced to what the tables need: JMH's mean score and error, the median score over all measured
-     * iterations and their count, and the median as seconds per operation.
+     * One JMH result, reduced to what the tables need: JMH's mean score and error, and the median score over all
+     * measured iterations and their count.
      */
     private record Row(String className, String method, Map<String, String> params, int threads, double score,
-                       double error, double median, int iterations, String unit, double seconds) {
+                       double error, double median, int iterations, String unit) {
+
+        /** The median as seconds per operation, the figure rates and ratios use. */
+        double seconds() {
+            return secondsPerOperation(median, unit);
+        }
 
         String size() {
             return params.getOrDefault("shape", "");
@@ -105,7 +110,7 @@ public final class Report {
                 iterations += fork.size();
             }
             rows.add(new Row(className, benchmark.substring(dot + 1), params, result.get("threads").asInt(), score,
-                    error, median, iterations, unit, secondsPerOperation(median, unit)));
+                    error, median, iterations, unit));
             jdk = result.path("jdkVersion").asText() + " (" + result.path("vmName").asText() + " "
                     + result.path("vmVersion").asText() + ")";
             runShape = String.format(Locale.ROOT, "%d fork(s), %d warm-up and %d measured iterations",
